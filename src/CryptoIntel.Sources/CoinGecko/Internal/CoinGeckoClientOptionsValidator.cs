@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace CryptoIntel.Sources.CoinGecko.Internal;
+
+/// <summary>Checks the DataAnnotations of <see cref="CoinGeckoClientOptions"/> (generated).</summary>
+[OptionsValidator]
+internal sealed partial class CoinGeckoClientOptionsValidator : IValidateOptions<CoinGeckoClientOptions>;

@@ -1,0 +1,54 @@
+using CryptoIntel;
+using CryptoIntel.Sources;
+using CryptoIntel.Sources.CoinGecko;
+using CryptoIntel.Sources.CoinGecko.Internal;
+using CryptoIntel.Sources.Internal;
+using Microsoft.Extensions.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the CryptoIntel source clients to the CryptoIntel builder.</summary>
+public static partial class CryptoIntelBuilderExtensions
+{
+    /// <summary>Sets what all sources share: recording, replay, and where monthly quota counters are saved.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    public static ICryptoIntelBuilder ConfigureSources(this ICryptoIntelBuilder builder, Action<SourcesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<SourcesOptions>().Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the CoinGecko client with the Demo (free) plan's defaults.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The source builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static ISourceBuilder AddCoinGecko(this ICryptoIntelBuilder builder) =>
+        SourceRegistration.Add<CoinGeckoClient, CoinGeckoClientOptions, CoinGeckoClientOptionsValidator>(builder, CoinGeckoClient.ProviderName, _ => { }, caller => new CoinGeckoClient(caller));
+
+    /// <summary>Adds the CoinGecko client, configured by <paramref name="configure"/>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The source builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    public static ISourceBuilder AddCoinGecko(this ICryptoIntelBuilder builder, Action<CoinGeckoClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return SourceRegistration.Add<CoinGeckoClient, CoinGeckoClientOptions, CoinGeckoClientOptionsValidator>(builder, CoinGeckoClient.ProviderName, o => o.Configure(configure), caller => new CoinGeckoClient(caller));
+    }
+
+    /// <summary>Adds the CoinGecko client, bound to <paramref name="section"/> (e.g. <c>CryptoIntel:Sources:CoinGecko</c>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>The source builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="section"/> is null.</exception>
+    public static ISourceBuilder AddCoinGecko(this ICryptoIntelBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return SourceRegistration.Add<CoinGeckoClient, CoinGeckoClientOptions, CoinGeckoClientOptionsValidator>(builder, CoinGeckoClient.ProviderName, o => o.Bind(section), caller => new CoinGeckoClient(caller));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+
+namespace CryptoIntel.Sources.Internal;
+
+/// <summary>A lease of the source budget limiters: acquired, or refused with <see cref="MetadataName.RetryAfter"/> and a reason.</summary>
+internal sealed class BudgetLease : RateLimitLease
+{
+    public static readonly BudgetLease Acquired = new(true, null, null);
+
+    private BudgetLease(bool acquired, TimeSpan? retryAfter, string? reason)
+    {
+        IsAcquired = acquired;
+        RetryAfter = retryAfter;
+        Reason = reason;
+    }
+
+    public override bool IsAcquired { get; }
+
+    public TimeSpan? RetryAfter { get; }
+
+    public string? Reason { get; }
+
+    public override IEnumerable<string> MetadataNames =>
+        RetryAfter is null ? [] : Reason is null ? [MetadataName.RetryAfter.Name] : [MetadataName.RetryAfter.Name, MetadataName.ReasonPhrase.Name];
+
+    public static BudgetLease Refused(TimeSpan retryAfter, string reason) => new(false, retryAfter, reason);
+
+    public override bool TryGetMetadata(string metadataName, out object? metadata)
+    {
+        if (RetryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name)
+        {
+            metadata = wait;
+            return true;
+        }
+
+        if (Reason is not null && metadataName == MetadataName.ReasonPhrase.Name)
+        {
+            metadata = Reason;
+            return true;
+        }
+
+        metadata = null;
+        return false;
+    }
+}
