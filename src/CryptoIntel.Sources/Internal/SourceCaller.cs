@@ -81,7 +81,7 @@ internal sealed class SourceCaller
             else
             {
                 var fetchedHere = new StrongBox<bool>();
-                entry = await _cache.GetOrCreateAsync(
+                entry = await Released(_cache.GetOrCreateAsync(
                     key,
                     (Caller: this, Request: request, Parse: parse, Fetched: fetchedHere),
                     static async (state, ct) =>
@@ -91,20 +91,20 @@ internal sealed class SourceCaller
                     },
                     EntryOptions(ttl),
                     _tags,
-                    cancellationToken).ConfigureAwait(false);
+                    CancellationToken.None), cancellationToken).ConfigureAwait(false);
                 var fetched = fetchedHere.Value;
 
                 // The cache's own clock is the machine's; expiry is judged on the injected TimeProvider so that it
                 // is exact, and testable in virtual time.
                 if (_time.GetUtcNow() - entry.FetchedAt >= ttl)
                 {
-                    entry = await _cache.GetOrCreateAsync(
+                    entry = await Released(_cache.GetOrCreateAsync(
                         key,
                         (Caller: this, Request: request, Parse: parse),
                         static (state, ct) => new ValueTask<CacheEntry<T>>(state.Caller.FetchAsync(state.Request, state.Parse, ct)),
                         EntryOptions(ttl, HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead),
                         _tags,
-                        cancellationToken).ConfigureAwait(false);
+                        CancellationToken.None), cancellationToken).ConfigureAwait(false);
                     fetched = true;
                 }
 
@@ -228,6 +228,18 @@ internal sealed class SourceCaller
             throw Fail(request, Failure(request, SourceFailureKind.InvalidResponse, "the body could not be read: " + error.Message, innerException: error), started);
         }
     }
+
+    /// <summary>
+    /// Lets the caller go the moment its own token is cancelled. The shared fetch is started without any caller's
+    /// token: it serves every caller of the key, spends a budget credit that should not be wasted, and is bounded by
+    /// the total timeout; passing callers' tokens into HybridCache's shared cancellation was seen to hang a
+    /// <c>CancellationTokenSource.Cancel</c> that raced with the fetch. A completed lookup, the cache-hit path, costs
+    /// nothing extra.
+    /// </summary>
+    private static ValueTask<TValue> Released<TValue>(ValueTask<TValue> lookup, CancellationToken cancellationToken) =>
+        lookup.IsCompleted || !cancellationToken.CanBeCanceled
+            ? lookup
+            : new ValueTask<TValue>(lookup.AsTask().WaitAsync(cancellationToken));
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl, HybridCacheEntryFlags flags = HybridCacheEntryFlags.None) =>
         new() { Expiration = ttl, LocalCacheExpiration = ttl, Flags = flags };

@@ -26,7 +26,7 @@ public class SourcePipelineTests
 
     private static Task<GlobalMarket> Global(SourceTestHost host) => host.Get<CoinGeckoClient>().GetGlobalAsync(Ct);
 
-    [Theory]
+    [Theory(Timeout = 20000)]
     [InlineData("<html><head><title>Attention Required! | Cloudflare</title></head><body>blocked</body></html>", "text/html", "HTML page")]
     [InlineData("{\"data\":{\"active_cryptocurrencies\":17321,\"markets\":12", "application/json", "truncated")]
     [InlineData("", "application/json", "empty body")]
@@ -47,7 +47,7 @@ public class SourcePipelineTests
         Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
+    [Theory(Timeout = 20000)]
     [InlineData(HttpStatusCode.Unauthorized, "{\"status\":{\"error_code\":10002,\"error_message\":\"Invalid API key secret-key-0123456789\"}}", SourceFailureKind.HttpError, "10002")]
     [InlineData(HttpStatusCode.NotFound, "{\"error\":\"coin not found\"}", SourceFailureKind.HttpError, null)]
     [InlineData(HttpStatusCode.InternalServerError, "<html>oops</html>", SourceFailureKind.HttpError, null)]
@@ -68,7 +68,7 @@ public class SourcePipelineTests
         Assert.NotEmpty(host.Logs.GetSnapshot());
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Call_ConnectionRefused_ThrowsUnreachable()
     {
         await using var host = Host();
@@ -80,7 +80,7 @@ public class SourcePipelineTests
         Assert.True(error.IsTransient);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Call_NoAnswerWithinAttemptTimeout_ThrowsTimeout()
     {
         await using var host = Host(o =>
@@ -95,20 +95,33 @@ public class SourcePipelineTests
         Assert.Equal(SourceFailureKind.Timeout, error.Kind);
     }
 
-    [Fact]
-    public async Task Call_CallerCancels_OperationCanceledIsNotWrapped()
+    [Fact(Timeout = 20000)]
+    public async Task Call_CallerCancels_OperationCanceledIsNotWrappedAndCallerIsReleasedAtOnce()
     {
-        await using var host = Host(o => o.CacheDurations["global"] = TimeSpan.Zero);
-        host.Stub.Hang();
+        await using var host = Host();
+        var upstream = new TaskCompletionSource();
+        host.Stub.Respond(async _ =>
+        {
+            await upstream.Task;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Fixture.Read("coingecko/global.json")) };
+        });
         using var cts = new CancellationTokenSource();
 
         var call = host.Get<CoinGeckoClient>().GetGlobalAsync(cts.Token);
+        await host.Stub.WaitForCountAsync(1);
         await cts.CancelAsync();
 
+        Assert.True(await Task.WhenAny(call, Task.Delay(5000, Ct)) == call, "the caller was not released");
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        // The shared fetch goes on for other callers (its credit is spent) and fills the cache.
+        upstream.SetResult();
+        var global = await host.Get<CoinGeckoClient>().GetGlobalAsync(Ct);
+        Assert.Equal(17321, global.ActiveCryptocurrencies);
+        Assert.Equal(1, host.Stub.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Call_Transient503ThenOk_RetriesAfterBackoffInVirtualTime()
     {
         await using var host = Host(o => o.MaxRetryAttempts = 2);
@@ -120,7 +133,7 @@ public class SourcePipelineTests
         Assert.Equal(2, host.Stub.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Call_429WithRetryAfter_WaitsThatLongBeforeRetrying()
     {
         await using var host = Host(o => o.MaxRetryAttempts = 1);
@@ -139,7 +152,7 @@ public class SourcePipelineTests
         Assert.Equal(17321, global.ActiveCryptocurrencies);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Cache_SecondCallWithinTtl_DoesNotCallUpstreamAndExpiresOnVirtualTime()
     {
         await using var host = Host(o => o.CacheDurations["global"] = TimeSpan.FromMinutes(5));
@@ -160,7 +173,7 @@ public class SourcePipelineTests
         Assert.Equal(2, host.Stub.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Cache_ThousandConcurrentIdenticalCalls_MakeOneUpstreamCall()
     {
         await using var host = Host();
@@ -181,7 +194,7 @@ public class SourcePipelineTests
         Assert.All(results, r => Assert.Same(results[0], r));
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task StaleOnError_UpstreamFails_ServesLastGoodValueWithItsAge()
     {
         await using var host = Host(o => o.StaleDuration = TimeSpan.FromHours(1));
@@ -206,7 +219,7 @@ public class SourcePipelineTests
         await Assert.ThrowsAsync<SourceRequestException>(() => Global(host));
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Budget_PerMinuteRateReached_FailsFastWithoutSendingAndFreesUpInVirtualTime()
     {
         await using var host = Host(o =>
@@ -233,7 +246,7 @@ public class SourcePipelineTests
         Assert.Equal(HealthStatus.Healthy, health.Status);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Budget_PerMinuteRateReached_WaitsForPermitThroughRetry()
     {
         await using var host = Host(o =>
@@ -252,7 +265,7 @@ public class SourcePipelineTests
         Assert.True(host.Time.GetUtcNow() - SourceTestHost.Start >= TimeSpan.FromMinutes(1));
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Budget_MonthlyQuotaSpent_RefusesUntilNextCalendarMonth()
     {
         await using var host = SourceTestHost.Create(
@@ -281,7 +294,7 @@ public class SourcePipelineTests
         Assert.Equal(3, host.Stub.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Budget_QuotaStateDirectory_SurvivesRestart()
     {
         var directory = Path.Combine(Path.GetTempPath(), "ci-quota-" + Guid.NewGuid().ToString("N"));
@@ -317,7 +330,7 @@ public class SourcePipelineTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Health_AuthFailure_IsUnhealthy()
     {
         await using var host = Host();
@@ -329,7 +342,7 @@ public class SourcePipelineTests
         Assert.Equal(HealthStatus.Unhealthy, health.Entries["cryptointel-source-coingecko"].Status);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Options_CrossFieldAndRangeErrors_FailAtStart()
     {
         await using var host = SourceTestHost.Create(b => b.AddCoinGecko(o =>
@@ -349,7 +362,7 @@ public class SourcePipelineTests
         Assert.Contains(failures, f => f.Contains("ApiKey", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task Options_ConfigurationSection_BindsTheSharedKeys()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -376,7 +389,7 @@ public class SourcePipelineTests
         Assert.Equal("from-config-key", sent.Headers["x-cg-pro-api-key"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task AddCoinGecko_ArgumentChecking()
     {
         var builder = new ServiceCollection().AddCryptoIntel();
@@ -387,7 +400,7 @@ public class SourcePipelineTests
         await Task.CompletedTask;
     }
 
-    [Fact]
+    [Fact(Timeout = 20000)]
     public async Task AddCoinGecko_Twice_RegistersOnePipeline()
     {
         await using var host = SourceTestHost.Create(b =>
