@@ -4,6 +4,7 @@ using CryptoIntel.Sources.CoinGecko;
 using CryptoIntel.Sources.CoinGecko.Internal;
 using CryptoIntel.Sources.Internal;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,30 @@ public static partial class CryptoIntelBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<SourcesOptions>().Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Pre-warms hot keys: runs <paramref name="call"/> once at start-up (in the background) and then every
+    /// <paramref name="every"/>, so that the answers are in the cache before users ask for them. Choose
+    /// <paramref name="every"/> no shorter than the operation's cache duration: each run that finds the entry expired
+    /// spends budget. Needs a host (the call runs from an <c>IHostedService</c>).
+    /// </summary>
+    /// <typeparam name="TClient">The client, e.g. <c>CoinGeckoClient</c>.</typeparam>
+    /// <param name="builder">The source builder returned by <c>Add&lt;Provider&gt;</c>.</param>
+    /// <param name="call">The calls to make, e.g. <c>(c, ct) =&gt; c.GetMarketsAsync(null, ct)</c>.</param>
+    /// <param name="every">How often to run it.</param>
+    /// <returns>The source builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="call"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="every"/> is not positive.</exception>
+    public static ISourceBuilder WithWarmup<TClient>(this ISourceBuilder builder, Func<TClient, CancellationToken, Task> call, TimeSpan every)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(every, TimeSpan.Zero);
+        builder.Services.AddSingleton(new SourceWarmup(builder.Provider, (sp, ct) => call(sp.GetRequiredService<TClient>(), ct), every));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SourceWarmupService>());
         return builder;
     }
 

@@ -99,11 +99,14 @@ public sealed class SourceRecordingHandler : DelegatingHandler
         lock (_lock)
         {
             Directory.CreateDirectory(_directory);
-            var path = stem + ".json";
-            for (var n = 2; File.Exists(path); n++)
+            // Numbered from 001 so that file-name order is recording order (replay serves them in that order).
+            string path;
+            var n = 1;
+            do
             {
-                path = string.Create(CultureInfo.InvariantCulture, $"{stem}.{n:000}.json");
+                path = string.Create(CultureInfo.InvariantCulture, $"{stem}.{n++:000}.json");
             }
+            while (File.Exists(path));
 
             File.WriteAllText(path, JsonSerializer.Serialize(exchange, ReplayJsonContext.Default.RecordedExchange));
         }
