@@ -45,19 +45,29 @@ internal sealed class DefiLlamaClientOptionsHostsValidator : IValidateOptions<De
 /// </summary>
 internal sealed class DefiLlamaProKeyHandler(IOptionsMonitor<DefiLlamaClientOptions> options, IOptions<SourcesOptions> sources) : DelegatingHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var current = options.CurrentValue;
-        if (current.Plan == SourcePlan.Paid
-            && !string.IsNullOrEmpty(current.ApiKey)
-            && string.IsNullOrEmpty(sources.Value.ReplayDirectory)
-            && request.RequestUri is { IsAbsoluteUri: true } uri
-            && string.Equals(uri.Host, current.GetBaseAddress().Host, StringComparison.OrdinalIgnoreCase))
+        if (current.Plan != SourcePlan.Paid
+            || string.IsNullOrEmpty(current.ApiKey)
+            || !string.IsNullOrEmpty(sources.Value.ReplayDirectory)
+            || request.RequestUri is not { IsAbsoluteUri: true } uri
+            || !string.Equals(uri.Host, current.GetBaseAddress().Host, StringComparison.OrdinalIgnoreCase))
         {
-            request.RequestUri = new Uri(uri.GetLeftPart(UriPartial.Authority) + "/" + Uri.EscapeDataString(current.ApiKey) + uri.PathAndQuery);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        return base.SendAsync(request, cancellationToken);
+        // The key-less URI is put back as soon as the network has answered: the handlers above (the recorder, which
+        // reads the URI after the answer, and the retry strategy, which resends the same message) never see the key.
+        request.RequestUri = new Uri(uri.GetLeftPart(UriPartial.Authority) + "/" + Uri.EscapeDataString(current.ApiKey) + uri.PathAndQuery);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.RequestUri = uri;
+        }
     }
 }
 
