@@ -199,6 +199,9 @@ public class DefiLlamaClient
 
     private async Task ProduceProtocolsAsync(ChannelWriter<DefiLlamaProtocol> writer, CancellationToken cancellationToken)
     {
+        // Whatever happens, the writer is completed, so the reader can never wait forever; a failure reaches the
+        // reader as the exception it rethrows (a SourceRequestException from the caller's error mapping).
+        Exception? failure = null;
         try
         {
             await _caller.FetchAsync(
@@ -216,15 +219,18 @@ public class DefiLlamaClient
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);
-            writer.TryComplete();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            writer.TryComplete(); // the consumer stopped or was cancelled; it sees its own cancellation
+            // the consumer stopped early or was cancelled: it sees its own cancellation, not this one
         }
-        catch (Exception error) when (error is SourceRequestException or JsonException or OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            writer.TryComplete(error);
+            failure = error;
+        }
+        finally
+        {
+            writer.TryComplete(failure);
         }
     }
 }

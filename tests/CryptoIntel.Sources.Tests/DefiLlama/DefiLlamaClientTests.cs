@@ -140,6 +140,41 @@ public class DefiLlamaClientTests
     }
 
     [Fact]
+    public async Task StreamProtocolsAsync_CallerCancels_OperationCanceledIsNotWrapped()
+    {
+        await using var host = Host();
+        host.Stub.Hang();
+        using var cts = new CancellationTokenSource();
+
+        var enumeration = Task.Run(async () =>
+        {
+            await foreach (var _ in host.Get<DefiLlamaClient>().StreamProtocolsAsync(cts.Token))
+            {
+            }
+        }, Ct);
+        await host.Stub.WaitForCountAsync(1);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => enumeration);
+    }
+
+    [Fact]
+    public async Task StreamProtocolsAsync_HttpError_IsTyped()
+    {
+        await using var host = Host();
+        host.Stub.Respond(System.Net.HttpStatusCode.TooManyRequests, "{\"message\":\"slow down\"}");
+
+        var error = await Assert.ThrowsAsync<SourceRequestException>(async () =>
+        {
+            await foreach (var _ in host.Get<DefiLlamaClient>().StreamProtocolsAsync(Ct))
+            {
+            }
+        });
+
+        Assert.Equal((SourceFailureKind.RateLimited, System.Net.HttpStatusCode.TooManyRequests), (error.Kind, error.StatusCode));
+    }
+
+    [Fact]
     public async Task GetProtocolAsync_Detail_ReadsDateStringsAndSkipsNullSamples()
     {
         await using var host = Host();
