@@ -226,6 +226,20 @@ public class CoinMarketCapClientTests
     }
 
     [Fact]
+    public async Task Call_Http200ErrorEchoingTheKey_IsRedacted()
+    {
+        await using var host = Host();
+        host.Stub.RespondJson("{\"status\":{\"error_code\":1001,\"error_message\":\"This API Key is invalid: " + Key + "\"}}");
+
+        var error = await Assert.ThrowsAsync<SourceRequestException>(() => host.Get<CoinMarketCapClient>().GetMapAsync(cancellationToken: Ct));
+
+        Assert.Equal((SourceFailureKind.ProviderError, "1001"), (error.Kind, error.ErrorCode));
+        Assert.Contains("***", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, host.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Call_Http200With1008AfterData_IsRateLimitedWithMinuteRetry()
     {
         await using var host = Host();
