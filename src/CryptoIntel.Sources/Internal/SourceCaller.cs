@@ -201,7 +201,8 @@ internal sealed class SourceCaller
         }
         catch (ProviderErrorException error)
         {
-            throw Fail(request, Failure(request, error.Kind, Redact(error.Message), null, error.ErrorCode, error.RetryAfter, error), started);
+            // Not attached as the inner exception: its message is the provider's unredacted text, which may echo the key.
+            throw Fail(request, Failure(request, error.Kind, Redact(error.Message), null, error.ErrorCode, error.RetryAfter), started);
         }
         catch (JsonException error)
         {

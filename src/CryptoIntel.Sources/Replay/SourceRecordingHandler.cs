@@ -29,6 +29,9 @@ public sealed partial class SourceRecordingHandler : DelegatingHandler
         _directory = directory;
     }
 
+    /// <summary>Gets or initializes the provider's configured key, replaced by <c>REDACTED</c> wherever a body echoes it.</summary>
+    internal Func<string?>? Secret { get; init; }
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -52,7 +55,7 @@ public sealed partial class SourceRecordingHandler : DelegatingHandler
             Status = (int)response.StatusCode,
             Headers = headers,
         };
-        exchange = WithBody(exchange, RedactSecrets(bytes));
+        exchange = WithBody(exchange, RedactSecrets(bytes, Secret?.Invoke()));
         Write(exchange);
 
         // The body was read to record it: hand the caller an equivalent, rewindable one.
@@ -95,7 +98,7 @@ public sealed partial class SourceRecordingHandler : DelegatingHandler
     /// Replaces the values of secret query parameters inside URLs in a body (CryptoPanic's <c>next</c> links echo the
     /// caller's <c>auth_token</c>) with <c>REDACTED</c>, so that a recording never holds a key.
     /// </summary>
-    internal static byte[] RedactSecrets(byte[] bytes)
+    internal static byte[] RedactSecrets(byte[] bytes, string? secret = null)
     {
         string text;
         try
@@ -108,6 +111,11 @@ public sealed partial class SourceRecordingHandler : DelegatingHandler
         }
 
         var redacted = SecretInUrl().Replace(text, "${name}REDACTED");
+        if (secret is { Length: >= 4 })
+        {
+            redacted = redacted.Replace(secret, "REDACTED", StringComparison.Ordinal);
+        }
+
         return ReferenceEquals(redacted, text) || redacted == text ? bytes : Encoding.UTF8.GetBytes(redacted);
     }
 

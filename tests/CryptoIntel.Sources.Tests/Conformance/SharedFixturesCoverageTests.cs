@@ -6,7 +6,7 @@ namespace CryptoIntel.Sources.Tests.Conformance;
 public class SharedFixturesCoverageTests
 {
     /// <summary>The fixture folders whose provider has a client; each provider adds its folder with its client.</summary>
-    private static readonly string[] Providers = ["coingecko"];
+    private static readonly string[] Providers = ["coingecko", "cryptopanic", "binance", "geckoterminal"];
 
     /// <summary>Every captured response handed to us must be replayed through a real client by some test.</summary>
     [Fact]

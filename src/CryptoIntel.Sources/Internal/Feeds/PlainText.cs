@@ -42,7 +42,12 @@ internal static class PlainText
                     i = closeEnd < 0 ? text.Length : i + close + closeEnd + 1;
                 }
 
-                builder.Append(' ');
+                // Block elements separate words; inline ones (b, em, span, a) sit inside text.
+                if (IsBlock(tag))
+                {
+                    builder.Append(' ');
+                }
+
                 continue;
             }
 
@@ -52,6 +57,26 @@ internal static class PlainText
 
         var decoded = WebUtility.HtmlDecode(builder.ToString());
         return Collapse(decoded);
+    }
+
+    private static readonly string[] BlockNames =
+    [
+        "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+        "img", "hr", "blockquote", "section", "article", "figure", "figcaption", "pre", "script", "style",
+    ];
+
+    private static bool IsBlock(ReadOnlySpan<char> tag)
+    {
+        var name = tag.TrimStart('/');
+        foreach (var block in BlockNames)
+        {
+            if (StartsWithName(name, block))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsWithName(ReadOnlySpan<char> tag, string name) =>
