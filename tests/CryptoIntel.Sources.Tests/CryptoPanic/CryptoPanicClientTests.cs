@@ -1,6 +1,7 @@
 using System.Net;
 using CryptoIntel.Sources.CryptoPanic;
 using CryptoIntel.Sources.Tests.TestUtilities;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoIntel.Sources.Tests.CryptoPanic;
@@ -245,5 +246,35 @@ public class CryptoPanicClientTests
         var redacted = CryptoIntel.Sources.Replay.SourceRecordingHandler.RedactSecrets(System.Text.Encoding.UTF8.GetBytes(body), configuredKey);
 
         Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(redacted));
+    }
+
+    [Fact]
+    public async Task Options_ConfigurationSection_BindsTokenPlanAndBaseAddress()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CryptoIntel:Sources:CryptoPanic:BaseAddress"] = "http://127.0.0.1:5998",
+            ["CryptoIntel:Sources:CryptoPanic:ApiKey"] = Token,
+            ["CryptoIntel:Sources:CryptoPanic:ApiPlan"] = "enterprise",
+        }).Build();
+        await using var host = SourceTestHost.Create(b => b.AddCryptoPanic(configuration.GetSection("CryptoIntel:Sources:CryptoPanic")));
+        host.ValidateOnStart();
+        host.Stub.RespondJson("""{"count":0,"next":null,"results":[]}""");
+
+        await host.Get<CryptoPanicClient>().GetPostsPageAsync(cancellationToken: Ct);
+
+        Assert.Equal($"http://127.0.0.1:5998/api/enterprise/v2/posts/?auth_token={Token}", Assert.Single(host.Stub.Requests).Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task Options_InvalidPlanSegment_FailsAtStart()
+    {
+        await using var host = Host(o => o.ApiPlan = "../x");
+
+        var error = Assert.ThrowsAny<Exception>(host.ValidateOnStart);
+        var failures = (error is AggregateException aggregate ? aggregate.InnerExceptions : [error])
+            .OfType<Microsoft.Extensions.Options.OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+
+        Assert.Contains(failures, f => f.Contains("ApiPlan", StringComparison.Ordinal));
     }
 }

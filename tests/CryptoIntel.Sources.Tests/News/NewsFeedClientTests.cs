@@ -1,5 +1,6 @@
 using CryptoIntel.Sources.News;
 using CryptoIntel.Sources.Tests.TestUtilities;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -180,5 +181,27 @@ public class NewsFeedClientTests
         Assert.Contains(failures, f => f.Contains("used twice", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Feeds[2] has no Name", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Feeds[2] has no Uri", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Options_ConfigurationSection_ReplacesTheDefaultFeeds()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CryptoIntel:Sources:News:Feeds:0:Name"] = "local",
+            ["CryptoIntel:Sources:News:Feeds:0:Uri"] = "http://127.0.0.1:5999/rss",
+            ["CryptoIntel:Sources:News:RequestsPerMinute"] = "5",
+        }).Build();
+        await using var host = SourceTestHost.Create(b => b.AddNewsFeeds(configuration.GetSection("CryptoIntel:Sources:News")));
+        host.ValidateOnStart();
+        host.Stub.Respond(System.Net.HttpStatusCode.OK, "<rss version=\"2.0\"><channel/></rss>", Rss);
+
+        var client = host.Get<NewsFeedClient>();
+        var items = await client.GetLatestAsync(Ct);
+
+        Assert.Empty(items);
+        Assert.Equal(["local"], client.Feeds.Select(f => f.Name));
+        Assert.Equal("http://127.0.0.1:5999/rss", Assert.Single(host.Stub.Requests).Uri.AbsoluteUri);
+        Assert.Equal(5, host.Get<Microsoft.Extensions.Options.IOptions<NewsFeedClientOptions>>().Value.RequestsPerMinute);
     }
 }
