@@ -9,8 +9,8 @@ namespace CryptoIntel.Sources.News;
 /// </summary>
 public sealed class NewsFeedClientOptions : SourceClientOptions
 {
-    /// <summary>The feeds read when <see cref="Feeds"/> is empty.</summary>
-    public static readonly IReadOnlyList<NewsFeed> DefaultFeeds =
+    /// <summary>Gets the feeds read when <see cref="Feeds"/> is empty (new instances on every call, so nothing shared can be changed).</summary>
+    public static IReadOnlyList<NewsFeed> DefaultFeeds =>
     [
         new("coindesk", new Uri("https://www.coindesk.com/arc/outboundfeeds/rss/")),
         new("cointelegraph", new Uri("https://cointelegraph.com/rss")),
