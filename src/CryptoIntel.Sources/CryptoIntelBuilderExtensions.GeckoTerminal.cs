@@ -43,7 +43,7 @@ public static partial class CryptoIntelBuilderExtensions
         var source = SourceRegistration.Add<GeckoTerminalClient, GeckoTerminalClientOptions, GeckoTerminalClientOptionsValidator>(builder, GeckoTerminalClient.ProviderName, configureOptions, caller => new GeckoTerminalClient(caller));
         source.HttpClient.ConfigureHttpClient(client =>
         {
-            // GeckoTerminal's API guide asks for the version in the Accept header.
+            // Pins the response version of the v2 API (the versioned Accept header).
             client.DefaultRequestHeaders.Accept.Clear();
             client.DefaultRequestHeaders.Accept.ParseAdd(GeckoTerminalClient.AcceptHeader);
         });

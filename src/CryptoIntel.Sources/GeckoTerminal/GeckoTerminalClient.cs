@@ -7,8 +7,8 @@ namespace CryptoIntel.Sources.GeckoTerminal;
 /// <summary>
 /// The GeckoTerminal public API v2 (DEX data): networks, trending pools, pool candles and trades, and token prices.
 /// No key. Calls are cached, kept under 25 calls a minute (the documented limit is 30), and fail with
-/// <see cref="SourceRequestException"/>. Requests carry <c>Accept: application/json;version=20230302</c>, as the API
-/// guide asks.
+/// <see cref="SourceRequestException"/>. Requests carry <c>Accept: application/json;version=20230302</c> to pin the
+/// response version (the versioned Accept header used with the v2 API).
 /// </summary>
 /// <remarks>Register with <c>services.AddCryptoIntel().AddGeckoTerminal(...)</c>; the instance is a thread-safe singleton.</remarks>
 public class GeckoTerminalClient
