@@ -225,7 +225,7 @@ internal sealed class SourceCaller
         {
             throw Fail(request, Failure(request, SourceFailureKind.Timeout, "the request timed out", innerException: error), started);
         }
-        catch (Exception error) when (error is FormatException or OverflowException or InvalidOperationException or IOException)
+        catch (Exception error) when (error is FormatException or OverflowException or InvalidOperationException or IOException or System.Xml.XmlException)
         {
             throw Fail(request, Failure(request, SourceFailureKind.InvalidResponse, "the body could not be read: " + error.Message, innerException: error), started);
         }

@@ -62,7 +62,7 @@ internal static class SourceRegistration
         httpClient.AddHttpMessageHandler(sp => new ApiKeyHandler<TOptions>(sp.GetRequiredService<IOptionsMonitor<TOptions>>()));
         httpClient.AddHttpMessageHandler(sp =>
             sp.GetRequiredService<IOptions<SourcesOptions>>().Value.RecordDirectory is { Length: > 0 } record
-                ? new SourceRecordingHandler(Path.Combine(record, provider))
+                ? new SourceRecordingHandler(Path.Combine(record, provider)) { Secret = () => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue.ApiKey }
                 : new PassThroughHandler());
 
         services.TryAddSingleton(sp =>

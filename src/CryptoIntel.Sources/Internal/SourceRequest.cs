@@ -6,8 +6,12 @@ namespace CryptoIntel.Sources.Internal;
 /// <param name="Credits">What the call costs against the monthly quota.</param>
 internal readonly record struct SourceRequest(string Operation, string RelativeUri, int Credits = 1)
 {
+    /// <summary>Gets or initializes the URI that names the call in the cache key when <see cref="RelativeUri"/> carries a
+    /// secret (CryptoPanic's <c>auth_token</c> query parameter); <see langword="null"/> uses <see cref="RelativeUri"/>.</summary>
+    public string? CacheKeyUri { get; init; }
+
     /// <summary>Gets the cache key: <c>ci:{provider}:{operation}:{uri}</c>.</summary>
-    public string CacheKey(string provider) => $"ci:{provider}:{Operation}:{RelativeUri}";
+    public string CacheKey(string provider) => $"ci:{provider}:{Operation}:{CacheKeyUri ?? RelativeUri}";
 }
 
 /// <summary>Reads a response body into a model. Throws <see cref="System.Text.Json.JsonException"/> for malformed bodies

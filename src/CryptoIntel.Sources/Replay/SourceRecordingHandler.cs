@@ -10,7 +10,7 @@ namespace CryptoIntel.Sources.Replay;
 /// session can be replayed offline by <see cref="SourceReplayHandler"/>. API-key headers are never written and
 /// secret query parameters (<c>auth_token</c>, <c>apikey</c>, ...) are removed.
 /// </summary>
-public sealed class SourceRecordingHandler : DelegatingHandler
+public sealed partial class SourceRecordingHandler : DelegatingHandler
 {
     private static readonly HashSet<string> KeptHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,6 +28,9 @@ public sealed class SourceRecordingHandler : DelegatingHandler
         ArgumentException.ThrowIfNullOrEmpty(directory);
         _directory = directory;
     }
+
+    /// <summary>Gets or initializes the provider's configured key, replaced by <c>REDACTED</c> wherever a body echoes it.</summary>
+    internal Func<string?>? Secret { get; init; }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -52,7 +55,7 @@ public sealed class SourceRecordingHandler : DelegatingHandler
             Status = (int)response.StatusCode,
             Headers = headers,
         };
-        exchange = WithBody(exchange, bytes);
+        exchange = WithBody(exchange, RedactSecrets(bytes, Secret?.Invoke()));
         Write(exchange);
 
         // The body was read to record it: hand the caller an equivalent, rewindable one.
@@ -90,6 +93,36 @@ public sealed class SourceRecordingHandler : DelegatingHandler
             }
         }
     }
+
+    /// <summary>
+    /// Replaces the values of secret query parameters inside URLs in a body (CryptoPanic's <c>next</c> links echo the
+    /// caller's <c>auth_token</c>) with <c>REDACTED</c>, so that a recording never holds a key.
+    /// </summary>
+    internal static byte[] RedactSecrets(byte[] bytes, string? secret = null)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return bytes;
+        }
+
+        var redacted = SecretInUrl().Replace(text, "${name}REDACTED");
+        if (secret is { Length: >= 4 })
+        {
+            redacted = redacted.Replace(secret, "REDACTED", StringComparison.Ordinal);
+        }
+
+        return ReferenceEquals(redacted, text) || redacted == text ? bytes : Encoding.UTF8.GetBytes(redacted);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"(?<name>(?:[?&]|\\u0026|&amp;)(?:auth_token|apikey|api_key|key|x_cg_demo_api_key|x_cg_pro_api_key|cmc_pro_api_key|token)=)[^&""'\s<>\\]*",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SecretInUrl();
 
     private void Write(RecordedExchange exchange)
     {

@@ -25,6 +25,9 @@ public abstract class SourceClientConformanceTests<TClient>
     /// <summary>A body the representative call parses successfully.</summary>
     protected abstract string GoodBody { get; }
 
+    /// <summary>The media type <see cref="GoodBody"/> is served with (RSS clients serve XML).</summary>
+    protected virtual string GoodBodyMediaType => "application/json";
+
     /// <summary>Registers the client; <paramref name="configure"/> must be applied to its options.</summary>
     protected abstract ISourceBuilder Add(ICryptoIntelBuilder builder, Action<SourceClientOptions> configure);
 
@@ -34,7 +37,7 @@ public abstract class SourceClientConformanceTests<TClient>
     protected SourceTestHost Host(Action<SourceClientOptions>? configure = null) =>
         SourceTestHost.Create(b => Add(b, o =>
         {
-            o.ApiKey = KeyHeader is null ? null : TestKey;
+            o.ApiKey = TestKey; // a key-less provider must not leak a configured key either
             o.MaxRetryAttempts = 0;
             o.StaleDuration = TimeSpan.Zero;
             configure?.Invoke(o);
@@ -46,7 +49,7 @@ public abstract class SourceClientConformanceTests<TClient>
     public async Task Conformance_GoodBody_SendsKeyInHeaderOnly()
     {
         await using var host = Host();
-        host.Stub.RespondJson(GoodBody);
+        host.Stub.Respond(HttpStatusCode.OK, GoodBody, GoodBodyMediaType);
 
         await Call(host);
 
@@ -109,7 +112,7 @@ public abstract class SourceClientConformanceTests<TClient>
             o.DefaultCacheDuration = TimeSpan.Zero;
             o.CacheDurations.Clear();
         });
-        host.Stub.RespondJson(GoodBody);
+        host.Stub.Respond(HttpStatusCode.OK, GoodBody, GoodBodyMediaType);
 
         await Call(host);
         var error = await Assert.ThrowsAsync<SourceRequestException>(() => Call(host));
@@ -141,7 +144,7 @@ public abstract class SourceClientConformanceTests<TClient>
     public async Task Conformance_SameCallTwice_SecondIsServedFromCache()
     {
         await using var host = Host(o => o.DefaultCacheDuration = TimeSpan.FromMinutes(1));
-        host.Stub.RespondJson(GoodBody);
+        host.Stub.Respond(HttpStatusCode.OK, GoodBody, GoodBodyMediaType);
 
         await Call(host);
         await Call(host);
