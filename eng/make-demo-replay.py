@@ -79,7 +79,32 @@ def coingecko():
     write("coingecko", "search_trending", "/api/v3/search/trending", "", {"coins": coins, "nfts": [], "categories": [
         {"id": 1, "name": "Layer 1 (L1)", "market_cap_1h_change": 0.3, "slug": "layer-1", "coins_count": "412", "data": {"market_cap": 2.9e12}}]})
 
-PROVIDERS = {"coingecko": coingecko}
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "CryptoIntel.Sources.Tests", "Fixtures")
+
+def from_fixture(provider, name, path, query, fixture, content_type="application/json; charset=utf-8"):
+    """The other sources answer with the project's own test fixtures (made-up values in the real shapes)."""
+    with open(os.path.join(FIXTURES, fixture), encoding="utf-8") as f:
+        text = f.read()
+    if fixture.endswith(".json"):
+        write(provider, name, path, query, json.loads(text), headers={"Content-Type": content_type})
+    else:
+        write(provider, name, path, query, None, headers={"Content-Type": content_type}, text=text)
+
+def others():
+    from_fixture("coinmarketcap", "listings_latest", "/v1/cryptocurrency/listings/latest", "convert=USD&limit=100&sort=market_cap&start=1", "coinmarketcap/listings.json")
+    from_fixture("coinmarketcap", "global_metrics", "/v1/global-metrics/quotes/latest", "convert=USD", "coinmarketcap/global_metrics.json")
+    from_fixture("defillama", "protocols", "/protocols", "", "defillama/protocols.json")
+    from_fixture("defillama", "chains", "/v2/chains", "", "defillama/chains.json")
+    from_fixture("defillama", "stablecoins", "/stablecoins", "includePrices=true", "defillama/stablecoins.json")
+    from_fixture("kraken", "ticker", "/0/public/Ticker", "pair=ETHUSD%2CSOLUSD%2CXBTUSD", "kraken/ticker.json")
+    from_fixture("cryptopanic", "rss", "/news/rss/", "", "cryptopanic/rss.xml", "application/rss+xml; charset=utf-8")
+    from_fixture("news", "coindesk", "/arc/outboundfeeds/rss/", "", "news/coindesk.xml", "application/rss+xml; charset=utf-8")
+    from_fixture("news", "cointelegraph", "/rss", "", "news/atom.xml", "application/atom+xml; charset=utf-8")
+    from_fixture("feargreed", "fng", "/fng/", "limit=1", "feargreed/fng_history.json")
+    from_fixture("binance", "ticker_24hr", "/api/v3/ticker/24hr", "symbols=%5B%22BNBUSDT%22%2C%22BTCUSDT%22%2C%22ETHUSDT%22%2C%22SOLUSDT%22%2C%22XRPUSDT%22%5D", "binance/tickers_24hr.json")
+    from_fixture("geckoterminal", "trending_pools", "/api/v2/networks/trending_pools", "include=base_token%2Cquote_token%2Cdex&page=1", "geckoterminal/trending_pools.json")
+
+PROVIDERS = {"coingecko": coingecko, "others": others}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or PROVIDERS:

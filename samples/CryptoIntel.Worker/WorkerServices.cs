@@ -8,6 +8,20 @@ namespace CryptoIntel.Worker;
 /// <summary>The worker's composition: sources from configuration, one collector per source, the cycle.</summary>
 public static class WorkerServices
 {
+    /// <summary>The collector of each provider: what one cycle asks it for.</summary>
+    public static IReadOnlyDictionary<string, Type> Collectors { get; } = new Dictionary<string, Type>
+    {
+        ["coingecko"] = typeof(CoinGeckoCollector),
+        ["coinmarketcap"] = typeof(CoinMarketCapCollector),
+        ["defillama"] = typeof(DefiLlamaCollector),
+        ["kraken"] = typeof(KrakenCollector),
+        ["cryptopanic"] = typeof(CryptoPanicCollector),
+        ["news"] = typeof(NewsFeedCollector),
+        ["feargreed"] = typeof(FearGreedCollector),
+        ["binance"] = typeof(BinanceCollector),
+        ["geckoterminal"] = typeof(GeckoTerminalCollector),
+    };
+
     /// <summary>Adds the sources, collectors and the collection cycle.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root (sections <c>CryptoIntel:Sources</c> and <c>CryptoIntel:Worker</c>).</param>
@@ -17,12 +31,13 @@ public static class WorkerServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection("CryptoIntel:Worker")).ValidateDataAnnotations().ValidateOnStart();
-        var sources = configuration.GetSection("CryptoIntel:Sources");
-        services.AddOptions<SourcesOptions>().Bind(sources);
-        var builder = services.AddCryptoIntel().ConfigureSources(o => configureSources?.Invoke(o));
-
-        builder.AddCoinGecko(sources.GetSection("CoinGecko"));
-        services.AddSingleton<ISourceCollector, CoinGeckoCollector>();
+        var builder = services.AddCryptoIntel();
+        var added = builder.AddSources(configuration.GetSection("CryptoIntel:Sources"));
+        builder.ConfigureSources(o => configureSources?.Invoke(o));
+        foreach (var provider in added)
+        {
+            services.AddSingleton(typeof(ISourceCollector), Collectors[provider]);
+        }
 
         services.AddSingleton<CollectionCycle>();
         return services;

@@ -25,6 +25,45 @@ public static partial class CryptoIntelBuilderExtensions
     }
 
     /// <summary>
+    /// Adds every source from configuration: one subsection per provider under <paramref name="section"/>
+    /// (<c>CoinGecko</c>, <c>CoinMarketCap</c>, <c>DefiLlama</c>, <c>Kraken</c>, <c>CryptoPanic</c>, <c>News</c>,
+    /// <c>FearGreed</c>, <c>Binance</c>, <c>GeckoTerminal</c>), each with the same keys (<c>BaseAddress</c>,
+    /// <c>ApiKey</c>, <c>Plan</c>, <c>Enabled</c>, ...). A source whose <c>Enabled</c> is <c>false</c> is not
+    /// registered; a missing subsection means the provider's defaults. The section's own keys bind
+    /// <see cref="SourcesOptions"/> (<c>RecordDirectory</c>, <c>ReplayDirectory</c>, <c>QuotaStateDirectory</c>).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The section, usually <c>CryptoIntel:Sources</c>.</param>
+    /// <returns>The providers that were added, by name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="section"/> is null.</exception>
+    public static IReadOnlyList<string> AddSources(this ICryptoIntelBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<SourcesOptions>().Bind(section);
+        var added = new List<string>();
+        void Add(string name, Func<IConfigurationSection, ISourceBuilder> add)
+        {
+            var provider = section.GetSection(name);
+            if (!string.Equals(provider["Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                added.Add(add(provider).Provider);
+            }
+        }
+
+        Add("CoinGecko", builder.AddCoinGecko);
+        Add("CoinMarketCap", builder.AddCoinMarketCap);
+        Add("DefiLlama", builder.AddDefiLlama);
+        Add("Kraken", builder.AddKraken);
+        Add("CryptoPanic", builder.AddCryptoPanic);
+        Add("News", builder.AddNewsFeeds);
+        Add("FearGreed", builder.AddFearGreed);
+        Add("Binance", builder.AddBinance);
+        Add("GeckoTerminal", builder.AddGeckoTerminal);
+        return added;
+    }
+
+    /// <summary>
     /// Pre-warms hot keys: runs <paramref name="call"/> once at start-up (in the background) and then every
     /// <paramref name="every"/>, so that the answers are in the cache before users ask for them. Choose
     /// <paramref name="every"/> no shorter than the operation's cache duration: each run that finds the entry expired
