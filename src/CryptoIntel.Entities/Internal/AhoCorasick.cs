@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+
+namespace CryptoIntel.Entities.Internal;
+
+/// <summary>A raw hit of the automaton: a pattern ending at <see cref="End"/> (exclusive).</summary>
+internal readonly record struct PatternHit(int Pattern, int Start, int End);
+
+/// <summary>
+/// An Aho–Corasick automaton over folded chars, stored in flat arrays (compressed sparse rows, children sorted by
+/// char, a dense table for the root's ASCII children). One pass over the text; the work per char is one transition
+/// plus the failure links it amortises; hits are reported only at word boundaries.
+/// </summary>
+internal sealed class AhoCorasick
+{
+    private const int Root = 0;
+    private const int DenseRootSize = 128;
+
+    private readonly int[] _rootAscii;
+    private readonly int[] _childStart;
+    private readonly char[] _childChar;
+    private readonly int[] _childTarget;
+    private readonly int[] _fail;
+    private readonly int[] _pattern;
+    private readonly int[] _outLink;
+    private readonly int[] _patternLength;
+
+    private AhoCorasick(int[] rootAscii, int[] childStart, char[] childChar, int[] childTarget, int[] fail, int[] pattern, int[] outLink, int[] patternLength)
+    {
+        _rootAscii = rootAscii;
+        _childStart = childStart;
+        _childChar = childChar;
+        _childTarget = childTarget;
+        _fail = fail;
+        _pattern = pattern;
+        _outLink = outLink;
+        _patternLength = patternLength;
+    }
+
+    /// <summary>Gets the number of states.</summary>
+    public int StateCount => _fail.Length;
+
+    /// <summary>Builds the automaton; pattern <c>i</c> is <paramref name="patterns"/>[i], already folded and distinct.</summary>
+    public static AhoCorasick Build(IReadOnlyList<string> patterns)
+    {
+        // 1. Trie, edges in one hash table keyed by (state, char).
+        var edges = new Dictionary<long, int>(patterns.Count * 8);
+        var patternAt = new List<int> { -1 };
+        var patternLength = new int[patterns.Count];
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            var s = Root;
+            var text = patterns[p];
+            patternLength[p] = text.Length;
+            foreach (var c in text)
+            {
+                var key = ((long)s << 16) | c;
+                if (!edges.TryGetValue(key, out var next))
+                {
+                    next = patternAt.Count;
+                    patternAt.Add(-1);
+                    edges.Add(key, next);
+                }
+
+                s = next;
+            }
+
+            patternAt[s] = p;
+        }
+
+        var stateCount = patternAt.Count;
+
+        // 2. Compressed sparse rows: count children per state, then place them sorted by char.
+        var childStart = new int[stateCount + 1];
+        foreach (var key in edges.Keys)
+        {
+            childStart[(int)(key >> 16) + 1]++;
+        }
+
+        for (var i = 0; i < stateCount; i++)
+        {
+            childStart[i + 1] += childStart[i];
+        }
+
+        var childChar = new char[edges.Count];
+        var childTarget = new int[edges.Count];
+        var fill = new int[stateCount];
+        foreach (var (key, target) in edges)
+        {
+            var s = (int)(key >> 16);
+            var slot = childStart[s] + fill[s]++;
+            childChar[slot] = (char)(key & 0xFFFF);
+            childTarget[slot] = target;
+        }
+
+        for (var s = 0; s < stateCount; s++)
+        {
+            var from = childStart[s];
+            var count = childStart[s + 1] - from;
+            if (count > 1)
+            {
+                Array.Sort(childChar, childTarget, from, count);
+            }
+        }
+
+        var rootAscii = new int[DenseRootSize];
+        Array.Fill(rootAscii, Root);
+        for (var i = childStart[Root]; i < childStart[Root + 1]; i++)
+        {
+            if (childChar[i] < DenseRootSize)
+            {
+                rootAscii[childChar[i]] = childTarget[i];
+            }
+        }
+
+        // 3. Failure and output links, breadth first.
+        var fail = new int[stateCount];
+        var outLink = new int[stateCount];
+        var pattern = patternAt.ToArray();
+        var machine = new AhoCorasick(rootAscii, childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
+        var queue = new Queue<int>();
+        for (var i = childStart[Root]; i < childStart[Root + 1]; i++)
+        {
+            fail[childTarget[i]] = Root;
+            outLink[childTarget[i]] = -1;
+            queue.Enqueue(childTarget[i]);
+        }
+
+        outLink[Root] = -1;
+        while (queue.Count > 0)
+        {
+            var s = queue.Dequeue();
+            for (var i = childStart[s]; i < childStart[s + 1]; i++)
+            {
+                var c = childChar[i];
+                var t = childTarget[i];
+                var f = fail[s];
+                int next;
+                while ((next = machine.Goto(f, c)) < 0 && f != Root)
+                {
+                    f = fail[f];
+                }
+
+                fail[t] = next < 0 || next == t ? Root : next;
+                outLink[t] = pattern[fail[t]] >= 0 ? fail[t] : outLink[fail[t]];
+                queue.Enqueue(t);
+            }
+        }
+
+        return machine;
+    }
+
+    /// <summary>Scans the text once and adds every whole-word hit to <paramref name="hits"/>.</summary>
+    public void Scan(ReadOnlySpan<char> text, ref HitBuffer hits)
+    {
+        var s = Root;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = TextRules.Fold(text[i]);
+            int next;
+            while ((next = Goto(s, c)) < 0 && s != Root)
+            {
+                s = _fail[s];
+            }
+
+            s = next < 0 ? Root : next;
+            if (s == Root)
+            {
+                continue;
+            }
+
+            // A hit must end at a word boundary: check the next char once for all outputs of this state.
+            if (i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]) && TextRules.IsWordChar(text[i]))
+            {
+                continue;
+            }
+
+            var o = _pattern[s] >= 0 ? s : _outLink[s];
+            while (o > 0)
+            {
+                var p = _pattern[o];
+                var start = i + 1 - _patternLength[p];
+                if (start == 0 || !TextRules.IsWordChar(text[start - 1]) || !TextRules.IsWordChar(text[start]))
+                {
+                    hits.Add(new PatternHit(p, start, i + 1));
+                }
+
+                o = _outLink[o];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Goto(int state, char c)
+    {
+        if (state == Root && c < DenseRootSize)
+        {
+            var r = _rootAscii[c];
+            return r == Root ? -1 : r;
+        }
+
+        var lo = _childStart[state];
+        var hi = _childStart[state + 1] - 1;
+        if (hi - lo < 8)
+        {
+            for (var i = lo; i <= hi; i++)
+            {
+                if (_childChar[i] == c)
+                {
+                    return _childTarget[i];
+                }
+            }
+
+            return -1;
+        }
+
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var m = _childChar[mid];
+            if (m == c)
+            {
+                return _childTarget[mid];
+            }
+
+            if (m < c)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+}

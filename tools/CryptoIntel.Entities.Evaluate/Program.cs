@@ -1,0 +1,78 @@
+using System.Text.Json;
+using CryptoIntel.Entities;
+using CryptoIntel.Entities.Evaluate;
+
+// Usage: dotnet run --project tools/CryptoIntel.Entities.Evaluate -- <file.csv> [--rows 201-300] [--data <dir>] [--seed-only] [--json] [--errors]
+// <file.csv>: gold shape (title,mentioned,implied,note) or CryptoPanic silver shape (title,currencies,...).
+// --data: the folder with coingecko_coins.csv, defillama_protocols.csv, exchanges.csv (default: the CSV's folder).
+var files = new List<string>();
+string? data = null;
+bool json = false, errors = false, seedOnly = false;
+int from = 1, to = int.MaxValue;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--json": json = true; break;
+        case "--errors": errors = true; break;
+        case "--seed-only": seedOnly = true; break;
+        case "--data" when i + 1 < args.Length: data = args[++i]; break;
+        case "--rows" when i + 1 < args.Length:
+            var parts = args[++i].Split('-');
+            from = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            to = parts.Length > 1 && parts[1].Length > 0 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+            break;
+        case "-h" or "--help":
+            Console.WriteLine("usage: CryptoIntel.Entities.Evaluate <file.csv>... [--rows A-B] [--data DIR] [--seed-only] [--json] [--errors]");
+            return 0;
+        default: files.Add(args[i]); break;
+    }
+}
+
+if (files.Count == 0)
+{
+    Console.Error.WriteLine("usage: CryptoIntel.Entities.Evaluate <file.csv>... [--rows A-B] [--data DIR] [--seed-only] [--json] [--errors]");
+    return 2;
+}
+
+foreach (var file in files)
+{
+    if (!File.Exists(file))
+    {
+        Console.Error.WriteLine($"not found: {file}");
+        return 2;
+    }
+}
+
+var watch = System.Diagnostics.Stopwatch.StartNew();
+var gazetteer = seedOnly ? Gazetteer.Seed : Evaluator.BuildFullGazetteer(data ?? Path.GetDirectoryName(Path.GetFullPath(files[0])));
+var buildMs = watch.ElapsedMilliseconds;
+var extractor = new EntityExtractor(gazetteer);
+var reports = files.Select(f => Evaluator.Evaluate(extractor, f, from, to)).ToList();
+if (json)
+{
+    Console.WriteLine(JsonSerializer.Serialize(new { gazetteerEntries = gazetteer.Count, gazetteerBuildMs = buildMs, reports }, new JsonSerializerOptions { WriteIndented = true }));
+    return 0;
+}
+
+Console.WriteLine($"gazetteer: {gazetteer.Count} entries, {gazetteer.PatternCount} patterns, built in {buildMs} ms, {gazetteer.Issues.Count} issues");
+foreach (var r in reports)
+{
+    Console.WriteLine($"{r.File} ({r.Shape}, rows {r.Rows}, {r.Titles} titles, {r.MillisecondsPerTitle * 1000:0.0} µs/title)");
+    Console.WriteLine($"  {(r.Shape == "gold" ? "all (mentioned+implied)" : "raw tags              ")}: {r.All}");
+    Console.WriteLine($"  {(r.Shape == "gold" ? "mentioned only         " : "filtered tags         ")}: {r.Filtered}");
+    if (r.Implied is { } implied)
+    {
+        Console.WriteLine($"  implied only           : {implied}");
+    }
+
+    if (errors)
+    {
+        foreach (var d in r.Disagreements)
+        {
+            Console.WriteLine($"  row {d.Row}: expected [{string.Join(',', d.Expected)}] predicted [{string.Join(',', d.Predicted)}] {string.Join("; ", d.Links)} | {d.Title}");
+        }
+    }
+}
+
+return 0;
