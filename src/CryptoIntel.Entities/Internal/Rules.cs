@@ -14,12 +14,14 @@ namespace CryptoIntel.Entities.Internal;
 /// <item>Of overlapping hits, curated entries beat long-tail ones, then the longer span wins (<c>Bitcoin Cash</c>
 /// beats <c>Bitcoin</c>), then the higher confidence; a shared ticker goes to the higher market-cap prior.</item>
 /// <item>Links: an ETF, person, company, protocol or unit that implies an asset adds that asset, marked implied,
-/// when its condition holds (always, buying, minting, tokens) and the asset is not named.</item>
+/// when its condition holds (always; a buying or minting word within six words after it; a tokens word anywhere)
+/// and the asset is not named.</item>
 /// </list>
 /// </summary>
 internal static class Rules
 {
     private const int AdjacentTickerGap = 6;
+    private const int LinkWindow = 6;
 
     public static Candidate Score(ref ScanContext ctx, PatternReading reading, int start, int end)
     {
@@ -69,7 +71,7 @@ internal static class Rules
                     return Candidate.None;
                 }
 
-                return ctx.HasNearbyWord(start, end, 2, ctx.Window, WordLists.AssetContext) ? Accept(0.75, MatchKind.Symbol) : Pending();
+                return ctx.HasNearbyWord(start, end, 2, ctx.Window, WordLists.AssetContext) ? Accept(0.86, MatchKind.Symbol) : Pending();
             }
 
             if (span.Length >= 3 && !rule.IsAmbiguousSymbol && !ctx.IsShouting && e.IsAsset
@@ -81,8 +83,13 @@ internal static class Rules
             return Candidate.None;
         }
 
-        // Names and aliases.
+        // Names and aliases. A name listed in capitals (JUST, GALA, MANTRA) must be written in capitals.
         var capitalized = !char.IsLetter(span[0]) || char.IsUpper(span[0]);
+        if (reading.Form.Length > 1 && TextRules.IsAllUpper(reading.Form) && !TextRules.IsAllUpper(span))
+        {
+            return Candidate.None;
+        }
+
         if (curated)
         {
             var formCapitalized = char.IsUpper(reading.Form[0]);
@@ -101,7 +108,7 @@ internal static class Rules
 
                 if (e.IsAsset)
                 {
-                    return ctx.HasNearbyWord(start, end, 1, ctx.Window, WordLists.AssetContext) ? Accept(0.75, reading.Kind) : Candidate.None;
+                    return ctx.HasNearbyWord(start, end, 1, ctx.Window, WordLists.AssetContext) ? Accept(0.96, reading.Kind) : Candidate.None;
                 }
 
                 return Accept(0.6, reading.Kind);
@@ -126,7 +133,7 @@ internal static class Rules
 
         if (e.IsAsset)
         {
-            return ctx.HasNearbyWord(start, end, 1, 1, WordLists.TokenNouns) ? Accept(0.6, reading.Kind) : Candidate.None;
+            return ctx.HasNearbyWord(start, end, 0, 1, WordLists.TokenNouns) ? Accept(0.6, reading.Kind) : Candidate.None;
         }
 
         return Accept(span.Contains(' ') ? 0.7 : 0.6, reading.Kind);
@@ -222,8 +229,8 @@ internal static class Rules
 
             var holds = source.Entry.LinkCondition switch
             {
-                LinkCondition.Buying => ctx.HasBuyingWord,
-                LinkCondition.Minting => ctx.HasMintingWord,
+                LinkCondition.Buying => ctx.HasNearbyWord(source.Start + source.Length, source.Start + source.Length, 0, LinkWindow, WordLists.BuyingWords),
+                LinkCondition.Minting => ctx.HasNearbyWord(source.Start + source.Length, source.Start + source.Length, 0, LinkWindow, WordLists.MintingWords),
                 LinkCondition.Tokens => ctx.HasTokenWord,
                 _ => true,
             };

@@ -6,8 +6,6 @@ namespace CryptoIntel.Entities.Internal;
 internal ref struct ScanContext
 {
     private int _shouting;
-    private int _buying;
-    private int _minting;
     private int _tokens;
 
     public ScanContext(ReadOnlySpan<char> text, Gazetteer gazetteer, int window)
@@ -51,10 +49,6 @@ internal ref struct ScanContext
             return _shouting == 1;
         }
     }
-
-    public bool HasBuyingWord => Has(Text, ref _buying, WordLists.BuyingWords);
-
-    public bool HasMintingWord => Has(Text, ref _minting, WordLists.MintingWords);
 
     public bool HasTokenWord => Has(Text, ref _tokens, WordLists.TokenWords);
 

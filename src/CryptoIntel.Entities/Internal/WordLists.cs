@@ -49,6 +49,7 @@ internal static class WordLists
         view vision vote wait walk wall war warm was watch water wave way we wealth week well were west what
         when where which while white who whole why wide wife wild will win wind wing winter wise with wolf woman
         wood word work world worth would yes yet you young your zero
+        million millions billion billions thousand trillion hundred memecoin memecoins
         alt alts altcoin altcoins bitcoiner blockchain cbdc coins crypto cryptos etf etfs hodl nft nfts rwa
         stablecoin stablecoins token tokens web3 whale whales usd eur gbp jpy cny ceo cfo cto sec fed ecb imf
         gdp cpi ipo otc atm faq tv pc usa uk eu un ap api ui ux q1 q2 q3 q4 yoy ath atl ama am pm est et utc gmt
@@ -73,7 +74,7 @@ internal static class WordLists
         unlock unlocks unlocked buyback buybacks burn burns burned supply accumulation accumulate accumulating
         outflows inflows inflow outflow holdings treasury reserve reserves usd usdt stablecoin stablecoins
         bounce bounces spikes climbs climbed sinks slumps tanks outperforms
-        prediction predictions forecast target targets valuation volume volumes leads lead declines decline
+        prediction predictions forecast target targets valuation
         preço alta queda moeda moedas criptomoeda
         """);
 
