@@ -17,6 +17,8 @@ namespace CryptoIntel.Entities;
 /// </remarks>
 public sealed class EntityExtractor
 {
+    private const int MaxReadingsPerHit = 16;
+
     private readonly EntityExtractorOptions _options;
     private readonly ILogger _logger;
     private Gazetteer _gazetteer;
@@ -99,10 +101,12 @@ public sealed class EntityExtractor
             var count = 0;
             foreach (var hit in hits.Items)
             {
+                // Readings are ordered by prior; a shared ticker's long tail (70 bridged USDCs) is cut off.
                 var best = Candidate.None;
-                foreach (var reading in g.ReadingsOf(hit.Pattern))
+                var readings = g.ReadingsOf(hit.Pattern);
+                for (var r = 0; r < readings.Length && r < MaxReadingsPerHit && best.Confidence < 0.9; r++)
                 {
-                    var c = Rules.Score(ref ctx, reading, hit.Start, hit.End);
+                    var c = Rules.Score(ref ctx, readings[r], hit.Start, hit.End);
                     if (c.Confidence > best.Confidence || (best.Confidence <= 0 && c.IsPending && !best.IsPending))
                     {
                         best = c;
@@ -130,7 +134,7 @@ public sealed class EntityExtractor
 
             var span = candidates.AsSpan(0, count);
             Rules.ResolvePending(ref ctx, span);
-            var accepted = Rules.ResolveOverlaps(span, _options.MinimumConfidence, g);
+            var accepted = Rules.ResolveOverlaps(span, _options.MinimumConfidence, g, text.Length);
             Rules.AddLinks(ref ctx, accepted);
             return Finish(text, accepted, truncated);
         }

@@ -212,7 +212,7 @@ public sealed class GazetteerBuilder
     /// <param name="path">The file path.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file does not exist or cannot be read.</exception>
     /// <exception cref="FormatException">The header is not one of the known shapes.</exception>
     public GazetteerBuilder AddCsvFile(string path)
     {

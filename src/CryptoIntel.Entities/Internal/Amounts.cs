@@ -215,9 +215,15 @@ internal static class Amounts
 
     private static string? QuantityOf(ReadOnlySpan<char> text, List<ExtractedEntity> entities, int end)
     {
-        foreach (var e in entities)
+        for (var i = FirstStartingAtOrAfter(entities, end); i < entities.Count; i++)
         {
-            if (!e.IsImplied && e.Entry.IsAsset && e.Start >= end && e.Start - end <= 2 && text[end..e.Start].Trim(" $").IsEmpty)
+            var e = entities[i];
+            if (e.IsImplied || e.Start - end > 2)
+            {
+                break;
+            }
+
+            if (e.Entry.IsAsset && text[end..e.Start].Trim(" $").IsEmpty)
             {
                 return e.Id;
             }
@@ -226,16 +232,19 @@ internal static class Amounts
         return null;
     }
 
+    /// <summary>The nearest literal entity within <see cref="AttachDistance"/> chars, assets first; literal entities are sorted by start.</summary>
     private static string? Nearest(List<ExtractedEntity> entities, int start, int end)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestIsAsset = false;
-        foreach (var e in entities)
+        var first = FirstStartingAtOrAfter(entities, Math.Max(0, start - AttachDistance - TextRules.MaxPatternLength));
+        for (var i = first; i < entities.Count; i++)
         {
-            if (e.IsImplied)
+            var e = entities[i];
+            if (e.IsImplied || e.Start > end + AttachDistance)
             {
-                continue;
+                break;
             }
 
             var distance = e.Start >= end ? e.Start - end : start >= e.Start + e.Length ? start - (e.Start + e.Length) : 0;
@@ -255,5 +264,26 @@ internal static class Amounts
         }
 
         return best;
+    }
+
+    /// <summary>Binary search over the literal entities (sorted by start; implied ones follow them).</summary>
+    private static int FirstStartingAtOrAfter(List<ExtractedEntity> entities, int position)
+    {
+        int lo = 0, hi = entities.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var e = entities[mid];
+            if (!e.IsImplied && e.Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }

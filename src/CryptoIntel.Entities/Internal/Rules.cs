@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CryptoIntel.Entities.Internal;
 
 /// <summary>
@@ -140,8 +142,10 @@ internal static class Rules
     }
 
     /// <summary>Accepts an ambiguous curated ticker that stands in a list of other tickers (<c>BTC, XRP and LINK</c>).</summary>
+    /// <remarks>Candidates are in scan order, so only a few neighbours by index need looking at: linear time.</remarks>
     public static void ResolvePending(ref ScanContext ctx, Span<Candidate> candidates)
     {
+        const int Neighbours = 6;
         for (var i = 0; i < candidates.Length; i++)
         {
             if (!candidates[i].IsPending)
@@ -149,9 +153,12 @@ internal static class Rules
                 continue;
             }
 
-            foreach (var other in candidates)
+            var from = Math.Max(0, i - Neighbours);
+            var to = Math.Min(candidates.Length - 1, i + Neighbours);
+            for (var j = from; j <= to; j++)
             {
-                if (other.IsPending || other.Confidence < 0.7 || other.Kind is not (MatchKind.Symbol or MatchKind.Cashtag))
+                var other = candidates[j];
+                if (j == i || other.IsPending || other.Confidence < 0.7 || other.Kind is not (MatchKind.Symbol or MatchKind.Cashtag))
                 {
                     continue;
                 }
@@ -167,7 +174,8 @@ internal static class Rules
     }
 
     /// <summary>Keeps, of overlapping candidates, curated over long-tail, then longer, then more confident.</summary>
-    public static List<ExtractedEntity> ResolveOverlaps(Span<Candidate> candidates, double minimum, Gazetteer g)
+    /// <remarks>Coverage is marked per char (spans are at most 64 chars), so this is linear in the text.</remarks>
+    public static List<ExtractedEntity> ResolveOverlaps(Span<Candidate> candidates, double minimum, Gazetteer g, int textLength)
     {
         candidates.Sort(static (a, b) =>
         {
@@ -178,31 +186,34 @@ internal static class Rules
             }
 
             c = b.Length.CompareTo(a.Length);
-            return c != 0 ? c : b.Confidence.CompareTo(a.Confidence);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Confidence.CompareTo(a.Confidence);
+            return c != 0 ? c : a.Start.CompareTo(b.Start);
         });
 
+        var covered = ArrayPool<bool>.Shared.Rent(textLength);
+        Array.Clear(covered, 0, textLength);
         var kept = new List<Candidate>();
-        foreach (var c in candidates)
+        try
         {
-            if (c.IsPending || c.Confidence < minimum)
+            foreach (var c in candidates)
             {
-                continue;
-            }
-
-            var overlaps = false;
-            foreach (var k in kept)
-            {
-                if (c.Start < k.End && k.Start < c.End)
+                if (c.IsPending || c.Confidence < minimum || covered.AsSpan(c.Start, c.Length).Contains(true))
                 {
-                    overlaps = true;
-                    break;
+                    continue;
                 }
-            }
 
-            if (!overlaps)
-            {
+                covered.AsSpan(c.Start, c.Length).Fill(true);
                 kept.Add(c);
             }
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(covered);
         }
 
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -219,12 +230,25 @@ internal static class Rules
     public static void AddLinks(ref ScanContext ctx, List<ExtractedEntity> entities)
     {
         var literalCount = entities.Count;
+        HashSet<string>? assets = null;
         for (var i = 0; i < literalCount; i++)
         {
             var source = entities[i];
             if (source.Entry.Implies is not { } target)
             {
                 continue;
+            }
+
+            if (assets is null)
+            {
+                assets = new HashSet<string>(StringComparer.Ordinal);
+                for (var k = 0; k < literalCount; k++)
+                {
+                    if (entities[k].Entry.IsAsset)
+                    {
+                        assets.Add(entities[k].Id);
+                    }
+                }
             }
 
             var holds = source.Entry.LinkCondition switch
@@ -234,7 +258,7 @@ internal static class Rules
                 LinkCondition.Tokens => ctx.HasTokenWord,
                 _ => true,
             };
-            if (!holds || !ctx.Gazetteer.TryGetEntry(target, out var asset) || Contains(entities, target))
+            if (!holds || assets.Contains(target) || !ctx.Gazetteer.TryGetEntry(target, out var asset))
             {
                 continue;
             }
@@ -248,25 +272,13 @@ internal static class Rules
                 EntityKind.Chain => LinkKind.Chain,
                 _ => LinkKind.Alias,
             };
+            assets.Add(target);
             entities.Add(new ExtractedEntity(asset, source.Start, source.Length, Math.Round(source.Confidence * 0.95, 3), MatchKind.Linked)
             {
                 LinkedFrom = source.Id,
                 Via = via,
             });
         }
-    }
-
-    private static bool Contains(List<ExtractedEntity> entities, string id)
-    {
-        foreach (var e in entities)
-        {
-            if (string.Equals(e.Id, id, StringComparison.Ordinal) && e.Entry.IsAsset)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsShortWord(string form) => form.Length <= 4 && !form.Contains(' ', StringComparison.Ordinal);
