@@ -102,8 +102,16 @@ public sealed class EntityExtractor
             foreach (var hit in hits.Items)
             {
                 // Readings are ordered by prior; a shared ticker's long tail (70 bridged USDCs) is cut off.
+                // A lower-case word without a cashtag can only be a curated name (long-tail names must match their
+                // capitalised listed form; tickers must be capitals): skip the long tail without scoring it.
                 var best = Candidate.None;
                 var readings = g.ReadingsOf(hit.Pattern);
+                var first = text[hit.Start];
+                if (char.IsLower(first) && (hit.Start == 0 || text[hit.Start - 1] is not ('$' or '#')))
+                {
+                    readings = readings[..g.CuratedReadings[hit.Pattern]];
+                }
+
                 for (var r = 0; r < readings.Length && r < MaxReadingsPerHit && best.Confidence < 0.9; r++)
                 {
                     var c = Rules.Score(ref ctx, readings[r], hit.Start, hit.End);

@@ -29,6 +29,18 @@ public sealed class Gazetteer
         Readings = readings;
         ReadingStart = readingStart;
         Issues = issues;
+        CuratedReadings = new int[readingStart.Length - 1];
+        for (var p = 0; p < CuratedReadings.Length; p++)
+        {
+            var n = 0;
+            for (var r = readingStart[p]; r < readingStart[p + 1] && entries[readings[r].Entry].IsCurated; r++)
+            {
+                n++;
+            }
+
+            CuratedReadings[p] = n;
+        }
+
         var byId = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
         for (var i = 0; i < entries.Length; i++)
         {
@@ -66,6 +78,9 @@ public sealed class Gazetteer
     internal PatternReading[] Readings { get; }
 
     internal int[] ReadingStart { get; }
+
+    /// <summary>Gets, per pattern, how many of its readings (which come first, by prior) are curated.</summary>
+    internal int[] CuratedReadings { get; }
 
     /// <summary>Creates a builder for a new gazetteer.</summary>
     /// <returns>An empty builder.</returns>

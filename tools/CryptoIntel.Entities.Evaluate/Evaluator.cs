@@ -110,6 +110,30 @@ public static class Evaluator
         };
     }
 
+    /// <summary>Reads the <c>title</c> column of a CSV.</summary>
+    public static List<string> ReadTitles(string csvPath)
+    {
+        using var reader = new StreamReader(csvPath);
+        var csv = new CsvReader(reader);
+        var fields = new List<string>();
+        var titles = new List<string>();
+        if (!csv.TryRead(fields, out _))
+        {
+            return titles;
+        }
+
+        var title = fields.FindIndex(f => f.Trim().Equals("title", StringComparison.OrdinalIgnoreCase));
+        while (title >= 0 && csv.TryRead(fields, out _))
+        {
+            if (fields.Count > title)
+            {
+                titles.Add(fields[title]);
+            }
+        }
+
+        return titles;
+    }
+
     /// <summary>A silver tag worth scoring: not one char, not a number, not a common English word.</summary>
     public static bool IsCleanTag(string tag) =>
         tag.Length > 1 && !tag.All(char.IsAsciiDigit) && !WordLists.StopWords.Contains(tag);

@@ -7,7 +7,7 @@ using CryptoIntel.Entities.Evaluate;
 // --data: the folder with coingecko_coins.csv, defillama_protocols.csv, exchanges.csv (default: the CSV's folder).
 var files = new List<string>();
 string? data = null;
-bool json = false, errors = false, seedOnly = false;
+bool json = false, errors = false, seedOnly = false, time = false;
 int from = 1, to = int.MaxValue;
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,6 +15,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--json": json = true; break;
         case "--errors": errors = true; break;
+        case "--time": time = true; break;
         case "--seed-only": seedOnly = true; break;
         case "--data" when i + 1 < args.Length: data = args[++i]; break;
         case "--rows" when i + 1 < args.Length:
@@ -48,6 +49,37 @@ var watch = System.Diagnostics.Stopwatch.StartNew();
 var gazetteer = seedOnly ? Gazetteer.Seed : Evaluator.BuildFullGazetteer(data ?? Path.GetDirectoryName(Path.GetFullPath(files[0])));
 var buildMs = watch.ElapsedMilliseconds;
 var extractor = new EntityExtractor(gazetteer);
+if (time)
+{
+    // A quick throughput check (the BenchmarkDotNet suite is the reference): extract every title of the file 20 times.
+    var titles = Evaluator.ReadTitles(files[0]);
+    var bytes = titles.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+    foreach (var t in titles)
+    {
+        extractor.Extract(t);
+    }
+
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    for (var round = 0; round < 20; round++)
+    {
+        foreach (var t in titles)
+        {
+            extractor.Extract(t);
+        }
+    }
+
+    clock.Stop();
+    allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+    if (Environment.GetEnvironmentVariable("CI_ENTITIES_PROFILE") == "1")
+    {
+        Profile.Run(gazetteer, extractor, titles);
+    }
+
+    Console.WriteLine($"{titles.Count} titles, {bytes * 20 / clock.Elapsed.TotalSeconds / 1e6:0.0} MB/s (UTF-8), {clock.Elapsed.TotalMicroseconds / (20.0 * titles.Count):0.00} µs/title, {allocated / (20.0 * titles.Count):0} B allocated/title");
+    return 0;
+}
+
 var reports = files.Select(f => Evaluator.Evaluate(extractor, f, from, to)).ToList();
 if (json)
 {

@@ -15,7 +15,11 @@ internal sealed class AhoCorasick
     private const int Root = 0;
     private const int DenseRootSize = 128;
 
+    private const int DenseMinChildren = 4;
+
     private readonly int[] _rootAscii;
+    private readonly int[] _denseOffset;
+    private readonly int[] _dense;
     private readonly int[] _childStart;
     private readonly char[] _childChar;
     private readonly int[] _childTarget;
@@ -27,6 +31,32 @@ internal sealed class AhoCorasick
     private AhoCorasick(int[] rootAscii, int[] childStart, char[] childChar, int[] childTarget, int[] fail, int[] pattern, int[] outLink, int[] patternLength)
     {
         _rootAscii = rootAscii;
+
+        // States with many children (the shallow ones every word passes through) get a dense ASCII table:
+        // one array read instead of a search.
+        _denseOffset = new int[childStart.Length - 1];
+        var denseStates = 0;
+        for (var s = 0; s < _denseOffset.Length; s++)
+        {
+            _denseOffset[s] = childStart[s + 1] - childStart[s] >= DenseMinChildren ? denseStates++ * DenseRootSize : -1;
+        }
+
+        _dense = new int[denseStates * DenseRootSize];
+        Array.Fill(_dense, -1);
+        for (var s = 0; s < _denseOffset.Length; s++)
+        {
+            if (_denseOffset[s] >= 0)
+            {
+                for (var i = childStart[s]; i < childStart[s + 1]; i++)
+                {
+                    if (childChar[i] < DenseRootSize)
+                    {
+                        _dense[_denseOffset[s] + childChar[i]] = childTarget[i];
+                    }
+                }
+            }
+        }
+
         _childStart = childStart;
         _childChar = childChar;
         _childTarget = childTarget;
@@ -38,6 +68,9 @@ internal sealed class AhoCorasick
 
     /// <summary>Gets the number of states.</summary>
     public int StateCount => _fail.Length;
+
+    /// <summary>Gets the approximate size of the automaton's arrays, in bytes.</summary>
+    public long SizeInBytes => (4L * (_childStart.Length + _childTarget.Length + _fail.Length + _pattern.Length + _outLink.Length + _patternLength.Length + _denseOffset.Length + _dense.Length + _rootAscii.Length)) + (2L * _childChar.Length);
 
     /// <summary>Builds the automaton; pattern <c>i</c> is <paramref name="patterns"/>[i], already folded and distinct.</summary>
     public static AhoCorasick Build(IReadOnlyList<string> patterns)
@@ -69,38 +102,56 @@ internal sealed class AhoCorasick
 
         var stateCount = patternAt.Count;
 
-        // 2. Compressed sparse rows: count children per state, then place them sorted by char.
-        var childStart = new int[stateCount + 1];
-        foreach (var key in edges.Keys)
-        {
-            childStart[(int)(key >> 16) + 1]++;
-        }
-
-        for (var i = 0; i < stateCount; i++)
-        {
-            childStart[i + 1] += childStart[i];
-        }
-
-        var childChar = new char[edges.Count];
-        var childTarget = new int[edges.Count];
-        var fill = new int[stateCount];
+        // Renumber the states breadth first: the shallow states, which nearly every char visits, then sit together
+        // in a few cache lines, and a state's children are contiguous.
+        var children = new List<(char C, int Target)>[stateCount];
         foreach (var (key, target) in edges)
         {
-            var s = (int)(key >> 16);
-            var slot = childStart[s] + fill[s]++;
-            childChar[slot] = (char)(key & 0xFFFF);
-            childTarget[slot] = target;
+            var from = (int)(key >> 16);
+            (children[from] ??= []).Add(((char)(key & 0xFFFF), target));
         }
 
-        for (var s = 0; s < stateCount; s++)
+        var order = new int[stateCount];
+        var newId = new int[stateCount];
+        var head = 0;
+        var tail = 0;
+        order[tail++] = Root;
+        while (head < tail)
         {
-            var from = childStart[s];
-            var count = childStart[s + 1] - from;
-            if (count > 1)
+            var old = order[head++];
+            newId[old] = head - 1;
+            if (children[old] is { } list)
             {
-                Array.Sort(childChar, childTarget, from, count);
+                list.Sort(static (a, b) => a.C.CompareTo(b.C));
+                foreach (var (_, t) in list)
+                {
+                    order[tail++] = t;
+                }
             }
         }
+
+        var childStart = new int[stateCount + 1];
+        var childChar = new char[edges.Count];
+        var childTarget = new int[edges.Count];
+        var slot = 0;
+        var renumberedPattern = new int[stateCount];
+        for (var n = 0; n < stateCount; n++)
+        {
+            var old = order[n];
+            childStart[n] = slot;
+            renumberedPattern[n] = patternAt[old];
+            if (children[old] is { } list)
+            {
+                foreach (var (c, t) in list)
+                {
+                    childChar[slot] = c;
+                    childTarget[slot] = newId[t];
+                    slot++;
+                }
+            }
+        }
+
+        childStart[stateCount] = slot;
 
         var rootAscii = new int[DenseRootSize];
         Array.Fill(rootAscii, Root);
@@ -115,7 +166,7 @@ internal sealed class AhoCorasick
         // 3. Failure and output links, breadth first.
         var fail = new int[stateCount];
         var outLink = new int[stateCount];
-        var pattern = patternAt.ToArray();
+        var pattern = renumberedPattern;
         var machine = new AhoCorasick(rootAscii, childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
         var queue = new Queue<int>();
         for (var i = childStart[Root]; i < childStart[Root + 1]; i++)
@@ -192,10 +243,13 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Goto(int state, char c)
     {
-        if (state == Root && c < DenseRootSize)
+        if (c < DenseRootSize)
         {
-            var r = _rootAscii[c];
-            return r == Root ? -1 : r;
+            var offset = _denseOffset[state];
+            if (offset >= 0)
+            {
+                return _dense[offset + c];
+            }
         }
 
         var lo = _childStart[state];
