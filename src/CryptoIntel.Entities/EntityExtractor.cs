@@ -112,9 +112,10 @@ public sealed class EntityExtractor
                     readings = readings[..g.CuratedReadings[hit.Pattern]];
                 }
 
+                var facts = Rules.Facts(text, hit.Start, hit.End);
                 for (var r = 0; r < readings.Length && r < MaxReadingsPerHit && best.Confidence < 0.9; r++)
                 {
-                    var c = Rules.Score(ref ctx, readings[r], hit.Start, hit.End);
+                    var c = Rules.Score(ref ctx, readings[r], facts);
                     if (c.Confidence > best.Confidence || (best.Confidence <= 0 && c.IsPending && !best.IsPending))
                     {
                         best = c;

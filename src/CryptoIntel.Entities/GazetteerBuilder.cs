@@ -313,7 +313,8 @@ public sealed class GazetteerBuilder
             }
         }
 
-        list.Add(new PatternReading(index, kind, kind == MatchKind.Symbol ? trimmed.ToUpperInvariant() : trimmed));
+        var listed = kind == MatchKind.Symbol ? trimmed.ToUpperInvariant() : trimmed;
+        list.Add(new PatternReading(index, kind, listed, listed.Length > 1 && TextRules.IsAllUpper(listed), char.IsUpper(listed[0])));
     }
 
     private static EntryRules ComputeRules(GazetteerEntry e)

@@ -36,6 +36,22 @@ internal static class Profile
         Console.WriteLine($"{chars:0} chars/title; char sum loop: {Time(t => { foreach (var c in t) { sink += c; } }):0.00} µs/title; fold+wordchar loop: {Time(t => { foreach (var c in t) { sink += TextRules.Fold(c) + (TextRules.IsWordChar(c) ? 1 : 0); } }):0.00} µs/title {sink % 2}");
         Console.WriteLine($"ac scan   : {Time(t => { var b = new HitBuffer(64); gazetteer.Matcher.Scan(t, ref b); b.Dispose(); }):0.00} µs/title");
         Console.WriteLine($"scan+score: {Time(t => ScanScore(gazetteer, t)):0.00} µs/title");
+        long hitCount = 0, scoreCalls = 0;
+        foreach (var t in titles)
+        {
+            var buffer = new HitBuffer(64);
+            gazetteer.Matcher.Scan(t, ref buffer);
+            hitCount += buffer.Count;
+            foreach (var hit in buffer.Items)
+            {
+                var n = gazetteer.ReadingsOf(hit.Pattern).Length;
+                scoreCalls += char.IsLower(t[hit.Start]) ? Math.Min(n, gazetteer.CuratedReadings[hit.Pattern]) : Math.Min(n, 16);
+            }
+
+            buffer.Dispose();
+        }
+
+        Console.WriteLine($"hits/title {hitCount / (double)titles.Count:0.0}, score calls/title at most {scoreCalls / (double)titles.Count:0.0}");
         Console.WriteLine($"amounts   : {Time(t => Amounts.Scan(t, [])):0.00} µs/title");
         Console.WriteLine($"extract   : {Time(t => extractor.Extract(t)):0.00} µs/title");
         Console.WriteLine($"ac scan   : {Time(t => { var b = new HitBuffer(64); gazetteer.Matcher.Scan(t, ref b); b.Dispose(); }):0.00} µs/title");
@@ -49,9 +65,10 @@ internal static class Profile
         foreach (var hit in buffer.Items)
         {
             var readings = gazetteer.ReadingsOf(hit.Pattern);
+            var facts = Rules.Facts(t, hit.Start, hit.End);
             for (var r = 0; r < readings.Length && r < 16; r++)
             {
-                Rules.Score(ref ctx, readings[r], hit.Start, hit.End);
+                Rules.Score(ref ctx, readings[r], facts);
             }
         }
 

@@ -6,9 +6,10 @@ namespace CryptoIntel.Entities.Internal;
 internal readonly record struct PatternHit(int Pattern, int Start, int End);
 
 /// <summary>
-/// An Aho–Corasick automaton over folded chars, stored in flat arrays (compressed sparse rows, children sorted by
-/// char, a dense table for the root's ASCII children). One pass over the text; the work per char is one transition
-/// plus the failure links it amortises; hits are reported only at word boundaries.
+/// An Aho–Corasick automaton over folded chars, restricted to whole-word matches, stored in flat arrays (states in
+/// breadth-first order, children in compressed sparse rows sorted by char, dense ASCII tables for busy states).
+/// One pass over the text; the work per char is one transition plus the failure links it amortises. Failure links
+/// only lead to suffixes that start at a word boundary, so text inside a word that cannot match is skipped at the root.
 /// </summary>
 internal sealed class AhoCorasick
 {
@@ -163,37 +164,53 @@ internal sealed class AhoCorasick
             }
         }
 
-        // 3. Failure and output links, breadth first.
+        // 3. Failure and output links, breadth first. Every hit must start at a word start, so a failure link goes to
+        //    the longest proper suffix that starts at a word boundary (after a non-word char), not to any suffix:
+        //    a mismatch inside a word falls straight back to the root, and the rest of that word costs nothing.
         var fail = new int[stateCount];
         var outLink = new int[stateCount];
+        var endsInWordChar = new bool[stateCount];
         var pattern = renumberedPattern;
         var machine = new AhoCorasick(rootAscii, childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
-        var queue = new Queue<int>();
-        for (var i = childStart[Root]; i < childStart[Root + 1]; i++)
-        {
-            fail[childTarget[i]] = Root;
-            outLink[childTarget[i]] = -1;
-            queue.Enqueue(childTarget[i]);
-        }
-
         outLink[Root] = -1;
-        while (queue.Count > 0)
+        for (var s = 0; s < stateCount; s++)
         {
-            var s = queue.Dequeue();
+            // States are numbered breadth first, so a parent is always done before its children.
             for (var i = childStart[s]; i < childStart[s + 1]; i++)
             {
                 var c = childChar[i];
                 var t = childTarget[i];
-                var f = fail[s];
-                int next;
-                while ((next = machine.Goto(f, c)) < 0 && f != Root)
+                endsInWordChar[t] = TextRules.IsWordChar(c);
+                int target;
+                if (s == Root)
                 {
-                    f = fail[f];
+                    target = Root;
+                }
+                else
+                {
+                    var f = fail[s];
+                    while (true)
+                    {
+                        if (f == Root)
+                        {
+                            var next = endsInWordChar[s] ? -1 : machine.Goto(Root, c);
+                            target = next < 0 ? Root : next;
+                            break;
+                        }
+
+                        var n = machine.Goto(f, c);
+                        if (n >= 0)
+                        {
+                            target = n;
+                            break;
+                        }
+
+                        f = fail[f];
+                    }
                 }
 
-                fail[t] = next < 0 || next == t ? Root : next;
-                outLink[t] = pattern[fail[t]] >= 0 ? fail[t] : outLink[fail[t]];
-                queue.Enqueue(t);
+                fail[t] = target;
+                outLink[t] = pattern[target] >= 0 ? target : outLink[target];
             }
         }
 
@@ -204,24 +221,36 @@ internal sealed class AhoCorasick
     public void Scan(ReadOnlySpan<char> text, ref HitBuffer hits)
     {
         var s = Root;
+        var previousIsWord = false;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = TextRules.Fold(text[i]);
-            int next;
-            while ((next = Goto(s, c)) < 0 && s != Root)
+            var ch = text[i];
+            var c = TextRules.Fold(ch);
+            while (true)
             {
+                if (s == Root)
+                {
+                    // A match may only start at a word start.
+                    var start = previousIsWord ? -1 : Goto(Root, c);
+                    s = start < 0 ? Root : start;
+                    break;
+                }
+
+                var next = Goto(s, c);
+                if (next >= 0)
+                {
+                    s = next;
+                    break;
+                }
+
                 s = _fail[s];
             }
 
-            s = next < 0 ? Root : next;
-            if (s == Root)
+            var isWord = TextRules.IsWordChar(ch);
+            previousIsWord = isWord;
+            if (s == Root || (isWord && i + 1 < text.Length && TextRules.IsWordChar(text[i + 1])))
             {
-                continue;
-            }
-
-            // A hit must end at a word boundary: check the next char once for all outputs of this state.
-            if (i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]) && TextRules.IsWordChar(text[i]))
-            {
+                // Nothing matched, or the match would end inside a word.
                 continue;
             }
 
@@ -229,12 +258,7 @@ internal sealed class AhoCorasick
             while (o > 0)
             {
                 var p = _pattern[o];
-                var start = i + 1 - _patternLength[p];
-                if (start == 0 || !TextRules.IsWordChar(text[start - 1]) || !TextRules.IsWordChar(text[start]))
-                {
-                    hits.Add(new PatternHit(p, start, i + 1));
-                }
-
+                hits.Add(new PatternHit(p, i + 1 - _patternLength[p], i + 1));
                 o = _outLink[o];
             }
         }

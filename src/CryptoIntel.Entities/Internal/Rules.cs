@@ -25,14 +25,22 @@ internal static class Rules
     private const int AdjacentTickerGap = 6;
     private const int LinkWindow = 6;
 
-    public static Candidate Score(ref ScanContext ctx, PatternReading reading, int start, int end)
+    public static HitFacts Facts(ReadOnlySpan<char> text, int start, int end)
+    {
+        var span = text[start..end];
+        return new HitFacts(start, end, start > 0 ? text[start - 1] : ' ', TextRules.IsAllUpper(span), !char.IsLetter(span[0]) || char.IsUpper(span[0]));
+    }
+
+    public static Candidate Score(ref ScanContext ctx, PatternReading reading, in HitFacts hit)
     {
         var g = ctx.Gazetteer;
         var e = g.EntryArray[reading.Entry];
         var rule = g.Rules[reading.Entry];
         var text = ctx.Text;
+        var start = hit.Start;
+        var end = hit.End;
         var span = text[start..end];
-        var prev = start > 0 ? text[start - 1] : ' ';
+        var prev = hit.Previous;
         var curated = e.IsCurated;
 
         Candidate Accept(double confidence, MatchKind kind) => new(reading.Entry, start, end, confidence, kind, false, curated);
@@ -56,7 +64,7 @@ internal static class Rules
                 return Accept(curated ? 0.97 : span.Length <= 2 ? 0.55 : 0.8, MatchKind.Cashtag);
             }
 
-            if (!TextRules.IsAllUpper(span) || rule.IsStockTicker)
+            if (!hit.AllUpper || rule.IsStockTicker)
             {
                 return Candidate.None;
             }
@@ -86,15 +94,15 @@ internal static class Rules
         }
 
         // Names and aliases. A name listed in capitals (JUST, GALA, MANTRA) must be written in capitals.
-        var capitalized = !char.IsLetter(span[0]) || char.IsUpper(span[0]);
-        if (reading.Form.Length > 1 && TextRules.IsAllUpper(reading.Form) && !TextRules.IsAllUpper(span))
+        var capitalized = hit.Capitalized;
+        if (reading.FormAllUpper && !hit.AllUpper)
         {
             return Candidate.None;
         }
 
         if (curated)
         {
-            var formCapitalized = char.IsUpper(reading.Form[0]);
+            var formCapitalized = reading.FormCapitalized;
             var needsContext = (e.NameNeedsContext && reading.Kind == MatchKind.Name) || rule.IsCommonWordName && reading.Kind == MatchKind.Name;
             if (needsContext || (reading.Kind == MatchKind.Alias && formCapitalized && IsShortWord(reading.Form)))
             {
@@ -118,7 +126,7 @@ internal static class Rules
 
             // "AAVE" in capitals in a normal sentence is the ticker, not the protocol named "Aave".
             var lower = formCapitalized && !capitalized;
-            var shoutedName = !ctx.IsShouting && span.Length > 1 && TextRules.IsAllUpper(span) && !TextRules.IsAllUpper(reading.Form);
+            var shoutedName = span.Length > 1 && hit.AllUpper && !reading.FormAllUpper && !ctx.IsShouting;
             return Accept(lower || shoutedName ? 0.85 : 0.95, reading.Kind);
         }
 
@@ -127,7 +135,7 @@ internal static class Rules
             return Candidate.None;
         }
 
-        var exact = span.SequenceEqual(reading.Form.AsSpan()) || (ctx.IsShouting && TextRules.IsAllUpper(span));
+        var exact = span.SequenceEqual(reading.Form.AsSpan()) || (hit.AllUpper && ctx.IsShouting);
         if (!exact || !capitalized)
         {
             return Candidate.None;

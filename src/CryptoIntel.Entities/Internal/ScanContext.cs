@@ -30,10 +30,21 @@ internal ref struct ScanContext
             {
                 int letters = 0, upper = 0;
                 var limit = Math.Min(Text.Length, 4096);
-                for (var i = 0; i < limit; i++)
+                var text = Text[..limit];
+                foreach (var c in text)
                 {
-                    var c = Text[i];
-                    if (char.IsLetter(c))
+                    if (c < 128)
+                    {
+                        if (char.IsAsciiLetter(c))
+                        {
+                            letters++;
+                            if (c <= 'Z')
+                            {
+                                upper++;
+                            }
+                        }
+                    }
+                    else if (char.IsLetter(c))
                     {
                         letters++;
                         if (char.IsUpper(c))
