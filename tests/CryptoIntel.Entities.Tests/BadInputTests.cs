@@ -64,7 +64,9 @@ public class BadInputTests
         var result = Extractor.Extract(text);
         watch.Stop();
         Assert.NotNull(result);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{name}: {watch.Elapsed.TotalMilliseconds:0} ms for 1 MB");
+        // Linear work takes well under a second per MB even on a loaded CI machine; the quadratic resolution this test
+        // once caught took minutes. The bound is loose on purpose so that a busy machine does not make it flaky.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{name}: {watch.Elapsed.TotalMilliseconds:0} ms for 1 MB");
     }
 
     [Fact]

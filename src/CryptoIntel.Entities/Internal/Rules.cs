@@ -203,20 +203,22 @@ internal static class Rules
             return c != 0 ? c : a.Start.CompareTo(b.Start);
         });
 
+        // The kept candidates are compacted to the front of the same span: no list per call.
         var covered = ArrayPool<bool>.Shared.Rent(textLength);
         Array.Clear(covered, 0, textLength);
-        var kept = new List<Candidate>();
+        var keptCount = 0;
         try
         {
-            foreach (var c in candidates)
+            for (var i = 0; i < candidates.Length; i++)
             {
+                var c = candidates[i];
                 if (c.IsPending || c.Confidence < minimum || covered.AsSpan(c.Start, c.Length).Contains(true))
                 {
                     continue;
                 }
 
                 covered.AsSpan(c.Start, c.Length).Fill(true);
-                kept.Add(c);
+                candidates[keptCount++] = c;
             }
         }
         finally
@@ -224,8 +226,9 @@ internal static class Rules
             ArrayPool<bool>.Shared.Return(covered);
         }
 
+        var kept = candidates[..keptCount];
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        var result = new List<ExtractedEntity>(kept.Count);
+        var result = new List<ExtractedEntity>(keptCount + 1);
         foreach (var k in kept)
         {
             result.Add(new ExtractedEntity(g.EntryArray[k.Entry], k.Start, k.Length, k.Confidence, k.Kind));
