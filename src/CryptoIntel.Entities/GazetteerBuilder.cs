@@ -251,13 +251,23 @@ public sealed class GazetteerBuilder
         {
             var e = entries[i];
             rules[i] = ComputeRules(e);
-            AddPattern(patterns, e, i, e.Name, MatchKind.Name);
-            foreach (var alias in e.Aliases)
+
+            // Readings the rules can never accept are not compiled at all (a long-tail name that is a common word
+            // or shorter than three chars, a long-tail ticker that is a stock): a smaller automaton, fewer hits.
+            if (e.IsCurated || !NeverAcceptedName(e.Name))
             {
-                AddPattern(patterns, e, i, alias, MatchKind.Alias);
+                AddPattern(patterns, e, i, e.Name, MatchKind.Name);
             }
 
-            if (e.Symbol is { Length: > 0 } symbol && (e.IsAsset || e.Kind == EntityKind.Etf))
+            foreach (var alias in e.Aliases)
+            {
+                if (e.IsCurated || !NeverAcceptedName(alias))
+                {
+                    AddPattern(patterns, e, i, alias, MatchKind.Alias);
+                }
+            }
+
+            if (e.Symbol is { Length: > 0 } symbol && (e.IsAsset || e.Kind == EntityKind.Etf) && (e.IsCurated || !rules[i].IsStockTicker))
             {
                 AddPattern(patterns, e, i, symbol, MatchKind.Symbol);
             }
@@ -345,6 +355,12 @@ public sealed class GazetteerBuilder
         }
 
         return new EntryRules(commonName, ambiguous, stock, prior);
+    }
+
+    private static bool NeverAcceptedName(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length < 3 || WordLists.StopWords.Contains(TextRules.Fold(trimmed));
     }
 
     private static bool HasColumns(string[] header, params string[] names) => names.All(n => Array.IndexOf(header, n) >= 0);

@@ -3,7 +3,7 @@ using CryptoIntel.Entities.Internal;
 
 namespace CryptoIntel.Entities.Evaluate;
 
-/// <summary>A rough per-phase timing of the extractor (set CI_ENTITIES_PROFILE=1 with --time); BenchmarkDotNet is the reference.</summary>
+/// <summary>A rough per-phase timing of the extractor (<c>--profile</c>); BenchmarkDotNet is the reference.</summary>
 internal static class Profile
 {
     public static void Run(Gazetteer gazetteer, EntityExtractor extractor, List<string> titles)

@@ -2,12 +2,12 @@ using System.Text.Json;
 using CryptoIntel.Entities;
 using CryptoIntel.Entities.Evaluate;
 
-// Usage: dotnet run --project tools/CryptoIntel.Entities.Evaluate -- <file.csv> [--rows 201-300] [--data <dir>] [--seed-only] [--json] [--errors]
+// Usage: dotnet run -c Release --project tools/CryptoIntel.Entities.Evaluate -- <file.csv> [--rows 201-300] [--data <dir>] [--seed-only] [--json] [--errors] [--time] [--profile]
 // <file.csv>: gold shape (title,mentioned,implied,note) or CryptoPanic silver shape (title,currencies,...).
 // --data: the folder with coingecko_coins.csv, defillama_protocols.csv, exchanges.csv (default: the CSV's folder).
 var files = new List<string>();
 string? data = null;
-bool json = false, errors = false, seedOnly = false, time = false;
+bool json = false, errors = false, seedOnly = false, time = false, profile = false;
 int from = 1, to = int.MaxValue;
 for (var i = 0; i < args.Length; i++)
 {
@@ -16,6 +16,7 @@ for (var i = 0; i < args.Length; i++)
         case "--json": json = true; break;
         case "--errors": errors = true; break;
         case "--time": time = true; break;
+        case "--profile": time = profile = true; break;
         case "--seed-only": seedOnly = true; break;
         case "--data" when i + 1 < args.Length: data = args[++i]; break;
         case "--rows" when i + 1 < args.Length:
@@ -24,7 +25,7 @@ for (var i = 0; i < args.Length; i++)
             to = parts.Length > 1 && parts[1].Length > 0 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
             break;
         case "-h" or "--help":
-            Console.WriteLine("usage: CryptoIntel.Entities.Evaluate <file.csv>... [--rows A-B] [--data DIR] [--seed-only] [--json] [--errors]");
+            Console.WriteLine("usage: CryptoIntel.Entities.Evaluate <file.csv>... [--rows A-B] [--data DIR] [--seed-only] [--json] [--errors] [--time] [--profile]");
             return 0;
         default: files.Add(args[i]); break;
     }
@@ -32,7 +33,7 @@ for (var i = 0; i < args.Length; i++)
 
 if (files.Count == 0)
 {
-    Console.Error.WriteLine("usage: CryptoIntel.Entities.Evaluate <file.csv>... [--rows A-B] [--data DIR] [--seed-only] [--json] [--errors]");
+    Console.Error.WriteLine("usage: CryptoIntel.Entities.Evaluate <file.csv>... [--rows A-B] [--data DIR] [--seed-only] [--json] [--errors] [--time] [--profile]");
     return 2;
 }
 
@@ -57,6 +58,11 @@ if (time)
     foreach (var t in titles)
     {
         extractor.Extract(t);
+    }
+
+    if (profile)
+    {
+        Profile.Run(gazetteer, extractor, titles);
     }
 
     Measure("titles", titles, 20);
