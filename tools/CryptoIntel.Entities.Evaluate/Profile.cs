@@ -31,6 +31,7 @@ internal static class Profile
             return (process.TotalProcessorTime - cpu).TotalMicroseconds / (Rounds * titles.Count);
         }
 
+        Console.WriteLine($"automaton: {gazetteer.Matcher.StateCount} states, {gazetteer.Matcher.DenseStateCount} dense, {gazetteer.Matcher.SizeInBytes / 1e6:0.0} MB");
         var chars = titles.Sum(t => t.Length) / (double)titles.Count;
         long sink = 0;
         Console.WriteLine($"{chars:0} chars/title; char sum loop: {Time(t => { foreach (var c in t) { sink += c; } }):0.00} µs/title; fold+wordchar loop: {Time(t => { foreach (var c in t) { sink += TextRules.Fold(c) + (TextRules.IsWordChar(c) ? 1 : 0); } }):0.00} µs/title {sink % 2}");

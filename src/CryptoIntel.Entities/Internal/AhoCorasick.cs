@@ -70,6 +70,9 @@ internal sealed class AhoCorasick
     /// <summary>Gets the number of states.</summary>
     public int StateCount => _fail.Length;
 
+    /// <summary>Gets the number of states with a dense ASCII table.</summary>
+    public int DenseStateCount => _dense.Length / DenseRootSize;
+
     /// <summary>Gets the approximate size of the automaton's arrays, in bytes.</summary>
     public long SizeInBytes => (4L * (_childStart.Length + _childTarget.Length + _fail.Length + _pattern.Length + _outLink.Length + _patternLength.Length + _denseOffset.Length + _dense.Length + _rootAscii.Length)) + (2L * _childChar.Length);
 
