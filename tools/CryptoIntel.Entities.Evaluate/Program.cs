@@ -8,6 +8,7 @@ using CryptoIntel.Entities.Evaluate;
 var files = new List<string>();
 string? data = null;
 bool json = false, errors = false, seedOnly = false, time = false, profile = false;
+var rounds = 20;
 int from = 1, to = int.MaxValue;
 for (var i = 0; i < args.Length; i++)
 {
@@ -16,6 +17,7 @@ for (var i = 0; i < args.Length; i++)
         case "--json": json = true; break;
         case "--errors": errors = true; break;
         case "--time": time = true; break;
+        case "--rounds" when i + 1 < args.Length: rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--profile": time = profile = true; break;
         case "--seed-only": seedOnly = true; break;
         case "--data" when i + 1 < args.Length: data = args[++i]; break;
@@ -65,8 +67,8 @@ if (time)
         Profile.Run(gazetteer, extractor, titles);
     }
 
-    Measure("titles", titles, 20);
-    Measure("64 KB bodies", MakeBodies(titles), 3);
+    Measure("titles", titles, rounds);
+    Measure("64 KB bodies", MakeBodies(titles), Math.Max(1, rounds / 7));
     return 0;
 }
 
@@ -101,7 +103,7 @@ return 0;
 
 void Measure(string label, List<string> texts, int rounds)
 {
-    var bytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t)) * rounds;
+    var bytes = Math.Max(1, texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t)) * rounds);
     for (var warm = 0; warm < Math.Max(3, 2_000 / texts.Count); warm++)
     {
         foreach (var t in texts)
@@ -129,7 +131,7 @@ void Measure(string label, List<string> texts, int rounds)
     process.Refresh();
     var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
     allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-    var n = (double)texts.Count * rounds;
+    var n = Math.Max(1.0, (double)texts.Count * rounds);
     Console.WriteLine($"{label}: {texts.Count} texts, {bytes / n:0} B each; {bytes / cpuSeconds / 1e6:0.0} MB/s per core (CPU time), {bytes / clock.Elapsed.TotalSeconds / 1e6:0.0} MB/s wall; {cpuSeconds * 1e6 / n:0.00} µs CPU/text; {allocated / n:0} B allocated/text");
 }
 

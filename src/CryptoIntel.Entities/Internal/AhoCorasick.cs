@@ -228,32 +228,56 @@ internal sealed class AhoCorasick
         for (var i = 0; i < text.Length; i++)
         {
             var ch = text[i];
-            var c = TextRules.Fold(ch);
-            while (true)
+            var isWord = TextRules.IsWordChar(ch);
+            if (s == Root)
             {
+                // At the root only a word start can begin a match: the rest of a word, and separators, cost one test.
+                if (!isWord || previousIsWord)
+                {
+                    previousIsWord = isWord;
+                    continue;
+                }
+
+                previousIsWord = true;
+                var start = Goto(Root, TextRules.Fold(ch));
+                if (start < 0)
+                {
+                    continue;
+                }
+
+                s = start;
+            }
+            else
+            {
+                var c = TextRules.Fold(ch);
+                while (true)
+                {
+                    var next = Goto(s, c);
+                    if (next >= 0)
+                    {
+                        s = next;
+                        break;
+                    }
+
+                    s = _fail[s];
+                    if (s == Root)
+                    {
+                        var start = previousIsWord || !isWord ? -1 : Goto(Root, c);
+                        s = start < 0 ? Root : start;
+                        break;
+                    }
+                }
+
+                previousIsWord = isWord;
                 if (s == Root)
                 {
-                    // A match may only start at a word start.
-                    var start = previousIsWord ? -1 : Goto(Root, c);
-                    s = start < 0 ? Root : start;
-                    break;
+                    continue;
                 }
-
-                var next = Goto(s, c);
-                if (next >= 0)
-                {
-                    s = next;
-                    break;
-                }
-
-                s = _fail[s];
             }
 
-            var isWord = TextRules.IsWordChar(ch);
-            previousIsWord = isWord;
-            if (s == Root || (isWord && i + 1 < text.Length && TextRules.IsWordChar(text[i + 1])))
+            if (isWord && i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]))
             {
-                // Nothing matched, or the match would end inside a word.
+                // The match would end inside a word.
                 continue;
             }
 
