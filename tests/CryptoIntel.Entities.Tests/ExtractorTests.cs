@@ -129,6 +129,15 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Extract_PortugueseAmountWithWordSuffix_ParsedAsDollars()
+    {
+        var result = Extractor.Extract("Hyperliquid cria braço político e doa US$ 29 milhões em tokens");
+        var amount = Assert.Single(result.Amounts);
+        Assert.Equal((29_000_000m, AmountKind.UsDollars), (amount.Value, amount.Kind));
+        Assert.Contains("hyperliquid", result.GetImpliedAssetIds());
+    }
+
+    [Fact]
     public void Extract_LongTailCoin_NeedsTokenNoun()
     {
         var gazetteer = Gazetteer.CreateBuilder().AddSeed().AddCoins([new CoinListing("zorbit-network", "zrbt", "Zorbit")]).Build();

@@ -98,6 +98,19 @@ public class TrackerTests
     }
 
     [Fact]
+    public void GetTopMentioned_KindFilterAndMinimumMentions_Applied()
+    {
+        var (tracker, _) = Create(new EntityTrackerOptions { DeduplicateStories = false });
+        tracker.Observe(Item("Binance lists Solana memecoin"));
+        tracker.Observe(Item("Binance and Coinbase face SEC questions"));
+        var exchanges = tracker.GetTopMentioned(TrackingWindow.Day, 10, EntityKind.Exchange);
+        Assert.Equal(["binance", "coinbase"], exchanges.Select(e => e.Entry.Id));
+        Assert.Equal(2, exchanges[0].LastDay);
+        Assert.Empty(tracker.GetTrending(10, minimumMentions: 3));
+        Assert.Equal("binance", tracker.GetTrending(10, minimumMentions: 2).Single().Entry.Id);
+    }
+
+    [Fact]
     public void GetCoMentions_PairsWithinADay()
     {
         var (tracker, time) = Create(new EntityTrackerOptions { DeduplicateStories = false });
