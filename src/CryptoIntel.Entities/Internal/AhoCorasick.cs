@@ -1,0 +1,342 @@
+using System.Runtime.CompilerServices;
+
+namespace CryptoIntel.Entities.Internal;
+
+/// <summary>A raw hit of the automaton: a pattern ending at <see cref="End"/> (exclusive).</summary>
+internal readonly record struct PatternHit(int Pattern, int Start, int End);
+
+/// <summary>
+/// An Aho–Corasick automaton over folded chars, restricted to whole-word matches, stored in flat arrays (states in
+/// breadth-first order, children in compressed sparse rows sorted by char, dense ASCII tables for busy states).
+/// One pass over the text; the work per char is one transition plus the failure links it amortises. Failure links
+/// only lead to suffixes that start at a word boundary, so text inside a word that cannot match is skipped at the root.
+/// </summary>
+internal sealed class AhoCorasick
+{
+    private const int Root = 0;
+    private const int DenseRootSize = 128;
+
+    private const int DenseMinChildren = 4;
+
+    private readonly int[] _rootAscii;
+    private readonly int[] _denseOffset;
+    private readonly int[] _dense;
+    private readonly int[] _childStart;
+    private readonly char[] _childChar;
+    private readonly int[] _childTarget;
+    private readonly int[] _fail;
+    private readonly int[] _pattern;
+    private readonly int[] _outLink;
+    private readonly int[] _patternLength;
+
+    private AhoCorasick(int[] rootAscii, int[] childStart, char[] childChar, int[] childTarget, int[] fail, int[] pattern, int[] outLink, int[] patternLength)
+    {
+        _rootAscii = rootAscii;
+
+        // States with many children (the shallow ones every word passes through) get a dense ASCII table:
+        // one array read instead of a search.
+        _denseOffset = new int[childStart.Length - 1];
+        var denseStates = 0;
+        for (var s = 0; s < _denseOffset.Length; s++)
+        {
+            _denseOffset[s] = childStart[s + 1] - childStart[s] >= DenseMinChildren ? denseStates++ * DenseRootSize : -1;
+        }
+
+        _dense = new int[denseStates * DenseRootSize];
+        Array.Fill(_dense, -1);
+        for (var s = 0; s < _denseOffset.Length; s++)
+        {
+            if (_denseOffset[s] >= 0)
+            {
+                for (var i = childStart[s]; i < childStart[s + 1]; i++)
+                {
+                    if (childChar[i] < DenseRootSize)
+                    {
+                        _dense[_denseOffset[s] + childChar[i]] = childTarget[i];
+                    }
+                }
+            }
+        }
+
+        _childStart = childStart;
+        _childChar = childChar;
+        _childTarget = childTarget;
+        _fail = fail;
+        _pattern = pattern;
+        _outLink = outLink;
+        _patternLength = patternLength;
+    }
+
+    /// <summary>Gets the number of states.</summary>
+    public int StateCount => _fail.Length;
+
+    /// <summary>Gets the number of states with a dense ASCII table.</summary>
+    public int DenseStateCount => _dense.Length / DenseRootSize;
+
+    /// <summary>Gets the approximate size of the automaton's arrays, in bytes.</summary>
+    public long SizeInBytes => (4L * (_childStart.Length + _childTarget.Length + _fail.Length + _pattern.Length + _outLink.Length + _patternLength.Length + _denseOffset.Length + _dense.Length + _rootAscii.Length)) + (2L * _childChar.Length);
+
+    /// <summary>Builds the automaton; pattern <c>i</c> is <paramref name="patterns"/>[i], already folded and distinct.</summary>
+    public static AhoCorasick Build(IReadOnlyList<string> patterns)
+    {
+        // 1. Trie, edges in one hash table keyed by (state, char).
+        var edges = new Dictionary<long, int>(patterns.Count * 8);
+        var patternAt = new List<int> { -1 };
+        var patternLength = new int[patterns.Count];
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            var s = Root;
+            var text = patterns[p];
+            patternLength[p] = text.Length;
+            foreach (var c in text)
+            {
+                var key = ((long)s << 16) | c;
+                if (!edges.TryGetValue(key, out var next))
+                {
+                    next = patternAt.Count;
+                    patternAt.Add(-1);
+                    edges.Add(key, next);
+                }
+
+                s = next;
+            }
+
+            patternAt[s] = p;
+        }
+
+        var stateCount = patternAt.Count;
+
+        // Renumber the states breadth first: the shallow states, which nearly every char visits, then sit together
+        // in a few cache lines, and a state's children are contiguous.
+        var children = new List<(char C, int Target)>[stateCount];
+        foreach (var (key, target) in edges)
+        {
+            var from = (int)(key >> 16);
+            (children[from] ??= []).Add(((char)(key & 0xFFFF), target));
+        }
+
+        var order = new int[stateCount];
+        var newId = new int[stateCount];
+        var head = 0;
+        var tail = 0;
+        order[tail++] = Root;
+        while (head < tail)
+        {
+            var old = order[head++];
+            newId[old] = head - 1;
+            if (children[old] is { } list)
+            {
+                list.Sort(static (a, b) => a.C.CompareTo(b.C));
+                foreach (var (_, t) in list)
+                {
+                    order[tail++] = t;
+                }
+            }
+        }
+
+        var childStart = new int[stateCount + 1];
+        var childChar = new char[edges.Count];
+        var childTarget = new int[edges.Count];
+        var slot = 0;
+        var renumberedPattern = new int[stateCount];
+        for (var n = 0; n < stateCount; n++)
+        {
+            var old = order[n];
+            childStart[n] = slot;
+            renumberedPattern[n] = patternAt[old];
+            if (children[old] is { } list)
+            {
+                foreach (var (c, t) in list)
+                {
+                    childChar[slot] = c;
+                    childTarget[slot] = newId[t];
+                    slot++;
+                }
+            }
+        }
+
+        childStart[stateCount] = slot;
+
+        var rootAscii = new int[DenseRootSize];
+        Array.Fill(rootAscii, Root);
+        for (var i = childStart[Root]; i < childStart[Root + 1]; i++)
+        {
+            if (childChar[i] < DenseRootSize)
+            {
+                rootAscii[childChar[i]] = childTarget[i];
+            }
+        }
+
+        // 3. Failure and output links, breadth first. Every hit must start at a word start, so a failure link goes to
+        //    the longest proper suffix that starts at a word boundary (after a non-word char), not to any suffix:
+        //    a mismatch inside a word falls straight back to the root, and the rest of that word costs nothing.
+        var fail = new int[stateCount];
+        var outLink = new int[stateCount];
+        var endsInWordChar = new bool[stateCount];
+        var pattern = renumberedPattern;
+        var machine = new AhoCorasick(rootAscii, childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
+        outLink[Root] = -1;
+        for (var s = 0; s < stateCount; s++)
+        {
+            // States are numbered breadth first, so a parent is always done before its children.
+            for (var i = childStart[s]; i < childStart[s + 1]; i++)
+            {
+                var c = childChar[i];
+                var t = childTarget[i];
+                endsInWordChar[t] = TextRules.IsWordChar(c);
+                int target;
+                if (s == Root)
+                {
+                    target = Root;
+                }
+                else
+                {
+                    var f = fail[s];
+                    while (true)
+                    {
+                        if (f == Root)
+                        {
+                            var next = endsInWordChar[s] ? -1 : machine.Goto(Root, c);
+                            target = next < 0 ? Root : next;
+                            break;
+                        }
+
+                        var n = machine.Goto(f, c);
+                        if (n >= 0)
+                        {
+                            target = n;
+                            break;
+                        }
+
+                        f = fail[f];
+                    }
+                }
+
+                fail[t] = target;
+                outLink[t] = pattern[target] >= 0 ? target : outLink[target];
+            }
+        }
+
+        return machine;
+    }
+
+    /// <summary>Scans the text once and adds every whole-word hit to <paramref name="hits"/>.</summary>
+    public void Scan(ReadOnlySpan<char> text, ref HitBuffer hits)
+    {
+        var s = Root;
+        var previousIsWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            var isWord = TextRules.IsWordChar(ch);
+            if (s == Root)
+            {
+                // At the root only a word start can begin a match: the rest of a word, and separators, cost one test.
+                if (!isWord || previousIsWord)
+                {
+                    previousIsWord = isWord;
+                    continue;
+                }
+
+                previousIsWord = true;
+                var start = Goto(Root, TextRules.Fold(ch));
+                if (start < 0)
+                {
+                    continue;
+                }
+
+                s = start;
+            }
+            else
+            {
+                var c = TextRules.Fold(ch);
+                while (true)
+                {
+                    var next = Goto(s, c);
+                    if (next >= 0)
+                    {
+                        s = next;
+                        break;
+                    }
+
+                    s = _fail[s];
+                    if (s == Root)
+                    {
+                        var start = previousIsWord || !isWord ? -1 : Goto(Root, c);
+                        s = start < 0 ? Root : start;
+                        break;
+                    }
+                }
+
+                previousIsWord = isWord;
+                if (s == Root)
+                {
+                    continue;
+                }
+            }
+
+            if (isWord && i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]))
+            {
+                // The match would end inside a word.
+                continue;
+            }
+
+            var o = _pattern[s] >= 0 ? s : _outLink[s];
+            while (o > 0)
+            {
+                var p = _pattern[o];
+                hits.Add(new PatternHit(p, i + 1 - _patternLength[p], i + 1));
+                o = _outLink[o];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Goto(int state, char c)
+    {
+        if (c < DenseRootSize)
+        {
+            var offset = _denseOffset[state];
+            if (offset >= 0)
+            {
+                return _dense[offset + c];
+            }
+        }
+
+        var lo = _childStart[state];
+        var hi = _childStart[state + 1] - 1;
+        if (hi - lo < 8)
+        {
+            for (var i = lo; i <= hi; i++)
+            {
+                if (_childChar[i] == c)
+                {
+                    return _childTarget[i];
+                }
+            }
+
+            return -1;
+        }
+
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var m = _childChar[mid];
+            if (m == c)
+            {
+                return _childTarget[mid];
+            }
+
+            if (m < c)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+}
