@@ -63,7 +63,8 @@ public static class RedisCryptoIntelBuilderExtensions
     /// <see cref="Caching.Distributed.IDistributedCache"/>.
     /// </summary>
     /// <remarks>
-    /// A Redis that cannot be reached degrades to the in-process tier: HybridCache logs and ignores L2 failures.
+    /// A Redis that cannot be reached does not fail the calls: HybridCache logs the L2 failure and the call goes on to
+    /// the provider (within the budget). Calls to a Redis that is down fail fast instead of waiting in a backlog.
     /// </remarks>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the options; <see cref="RedisSourceCacheOptions.Configuration"/> or <see cref="RedisSourceCacheOptions.ConnectionMultiplexerFactory"/> is required.</param>
@@ -117,7 +118,11 @@ public static class RedisCryptoIntelBuilderExtensions
         services.AddOptions<RedisCacheOptions>().Configure<IOptions<RedisSourceCacheOptions>>((target, source) =>
         {
             var options = source.Value;
-            target.Configuration = options.Configuration;
+            if (!string.IsNullOrWhiteSpace(options.Configuration))
+            {
+                target.ConfigurationOptions = RedisConnection.Options(options.Configuration);
+            }
+
             target.InstanceName = options.InstanceName;
             if (options.ConnectionMultiplexerFactory is { } factory)
             {

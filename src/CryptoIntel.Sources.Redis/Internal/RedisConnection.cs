@@ -5,7 +5,8 @@ namespace CryptoIntel.Sources.Redis.Internal;
 /// <summary>
 /// One lazily opened connection for the budget. A connection made from a configuration string is opened with
 /// <c>abortConnect=false</c>, so that start-up does not depend on Redis and the connection heals when Redis comes
-/// back; while it is down every budget call fails with <see cref="RedisConnectionException"/>.
+/// back, and with <see cref="BacklogPolicy.FailFast"/>, so that while it is down every call fails at once with
+/// <see cref="RedisConnectionException"/> instead of waiting in a backlog for seconds.
 /// </summary>
 internal sealed class RedisConnection : IDisposable
 {
@@ -28,13 +29,20 @@ internal sealed class RedisConnection : IDisposable
         _owned = true;
         _multiplexer = new Lazy<IConnectionMultiplexer>(() =>
         {
-            var options = ConfigurationOptions.Parse(configuration);
-            options.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(options);
+            return ConnectionMultiplexer.Connect(Options(configuration));
         });
     }
 
     public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+    /// <summary>Parses a configuration string: lazy, self-healing connection; calls fail fast while it is down.</summary>
+    public static ConfigurationOptions Options(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        return options;
+    }
 
     public IDatabase Database => _multiplexer.Value.GetDatabase();
 

@@ -63,7 +63,7 @@ internal sealed class RedisPerMinuteLimiter : RateLimiter
         {
             if (permitCount == 0)
             {
-                var count = await _connection.Database.SortedSetLengthAsync(_windowKey, Now() - Window.TotalMilliseconds, double.PositiveInfinity).ConfigureAwait(false);
+                var count = await _connection.Database.SortedSetLengthAsync(_windowKey, (NowMilliseconds() - Window.TotalMilliseconds) / 1000, double.PositiveInfinity).ConfigureAwait(false);
                 return count < _limit ? RedisBudgetLease.Acquired : await RefuseAsync().ConfigureAwait(false);
             }
 
@@ -86,14 +86,17 @@ internal sealed class RedisPerMinuteLimiter : RateLimiter
         base.Dispose(disposing);
     }
 
-    private static double Now() => TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+    private static double NowMilliseconds() => TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // RedisRateLimiting 1.2.1 scores requests in Unix seconds (with a fraction); later versions in milliseconds.
+    private static double ScoreToMilliseconds(double score) => score < 1e11 ? score * 1000 : score;
 
     // A permit frees up when the oldest request still in the window leaves it.
     private async Task<RedisBudgetLease> RefuseAsync()
     {
         var oldest = await _connection.Database.SortedSetRangeByRankWithScoresAsync(_windowKey, 0, 0).ConfigureAwait(false);
         var wait = oldest.Length == 1
-            ? TimeSpan.FromMilliseconds(oldest[0].Score + Window.TotalMilliseconds - Now())
+            ? TimeSpan.FromMilliseconds(ScoreToMilliseconds(oldest[0].Score) + Window.TotalMilliseconds - NowMilliseconds())
             : TimeSpan.FromSeconds(1);
         return RedisBudgetLease.Refused(wait, "per-minute rate (shared)");
     }
