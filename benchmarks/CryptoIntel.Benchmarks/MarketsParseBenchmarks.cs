@@ -22,6 +22,11 @@ public class MarketsParseBenchmarks
         // Every contender must read the whole page, or the comparison means nothing.
         var ours = ClientParser().GetAwaiter().GetResult();
         var plain = PlainStj().GetAwaiter().GetResult();
+        if (!ours.SequenceEqual(PreviousClientParser().GetAwaiter().GetResult()))
+        {
+            throw new InvalidOperationException("The client parser and the previous parser disagree on the generated page.");
+        }
+
         if (ours.Count != 250 || plain.Count != 250 || DomWalk().GetAwaiter().GetResult() == 0 || TokenCountFloor() == 0)
         {
             throw new InvalidOperationException("A contender did not read the 250 rows.");
@@ -32,6 +37,11 @@ public class MarketsParseBenchmarks
     [Benchmark(Description = "CoinGeckoParsers.Markets (client, stream)")]
     public async Task<IReadOnlyList<CoinMarket>> ClientParser() =>
         await Sources.CoinGecko.CoinGeckoParsers.Markets(new MemoryStream(_page, writable: false), CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>(a0) The source-generated parse with the lenient converters that (a) replaced, for reference.</summary>
+    [Benchmark(Description = "Previous source-gen parser (stream)")]
+    public async Task<IReadOnlyList<CoinMarket>> PreviousClientParser() =>
+        await Sources.CoinGecko.CoinGeckoParsers.MarketsSourceGenerated(new MemoryStream(_page, writable: false), CancellationToken.None).ConfigureAwait(false);
 
     /// <summary>(b) Plain System.Text.Json source generation into a minimal record, over a stream.</summary>
     [Benchmark(Baseline = true, Description = "Plain STJ source-gen (stream)")]
