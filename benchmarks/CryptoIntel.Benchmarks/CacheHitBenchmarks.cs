@@ -14,6 +14,7 @@ namespace CryptoIntel.Benchmarks;
 /// BenchmarkDotNet's iterations; <see cref="CacheHitLatency"/> gives per-call percentiles.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [Config(typeof(PercentileConfig))]
 public class CacheHitBenchmarks
 {

@@ -10,6 +10,7 @@ namespace CryptoIntel.Benchmarks;
 /// and a bare <see cref="Utf8JsonReader"/> token count (the floor).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MarketsParseBenchmarks
 {
     private byte[] _page = [];
