@@ -64,6 +64,17 @@ public class CoinGeckoClientTests
     }
 
     [Fact]
+    public async Task GetMarketsAsync_NullSymbolAndName_AreEmptyNotNull()
+    {
+        await using var host = Host();
+        host.Stub.RespondJson("[{\"id\":\"x\",\"symbol\":null,\"name\":null}]");
+
+        var row = Assert.Single(await host.Get<CoinGeckoClient>().GetMarketsAsync(cancellationToken: Ct));
+
+        Assert.Equal((string.Empty, string.Empty), (row.Symbol, row.Name));
+    }
+
+    [Fact]
     public async Task GetMarketsAsync_Query_IsSentEscapedWithKeyInHeaderOnly()
     {
         await using var host = Host(o => o.ApiKey = "demo-key-123456");

@@ -11,11 +11,11 @@ public sealed record CoinMarket
 
     /// <summary>Gets the ticker, lower case (<c>symbol</c>).</summary>
     [JsonPropertyName("symbol")]
-    public string Symbol { get; init; } = string.Empty;
+    public string Symbol { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the name (<c>name</c>).</summary>
     [JsonPropertyName("name")]
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the logo address (<c>image</c>).</summary>
     [JsonPropertyName("image")]
