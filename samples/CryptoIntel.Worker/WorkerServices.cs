@@ -34,6 +34,16 @@ public static class WorkerServices
         var builder = services.AddCryptoIntel();
         var added = builder.AddSources(configuration.GetSection("CryptoIntel:Sources"));
         builder.ConfigureSources(o => configureSources?.Invoke(o));
+
+        // A live worker must not forget this month's spend when it restarts: keep the quota counters on disk
+        // unless configured otherwise (replaying spends nothing real, so it keeps them in memory).
+        services.PostConfigure<SourcesOptions>(o =>
+        {
+            if (o.QuotaStateDirectory is null && o.ReplayDirectory is null)
+            {
+                o.QuotaStateDirectory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "CryptoIntel", "quota");
+            }
+        });
         foreach (var provider in added)
         {
             services.AddSingleton(typeof(ISourceCollector), Collectors[provider]);
