@@ -11,6 +11,12 @@ internal readonly record struct PatternHit(int Pattern, int Start, int End);
 /// One pass over the text; the work per char is one transition plus the failure links it amortises. Failure links
 /// only lead to suffixes that start at a word boundary, so text inside a word that cannot match is skipped at the root.
 /// </summary>
+/// <remarks>
+/// The automaton (about 150k states for the full lists) is far larger than the L2 cache, so each char of a name costs a
+/// cache miss or two; the layout is chosen to keep that to as few lines as possible: everything a state needs per
+/// char (its edges, dense table, failure link and first output) is one <see cref="State"/> record, and an edge's char
+/// and target sit side by side in one <see cref="Edge"/>.
+/// </remarks>
 internal sealed class AhoCorasick
 {
     private const int Root = 0;
@@ -18,63 +24,61 @@ internal sealed class AhoCorasick
 
     private const int DenseMinChildren = 4;
 
-    private readonly int[] _rootAscii;
-    private readonly int[] _denseOffset;
+    private readonly State[] _states;
+    private readonly Edge[] _edges;
     private readonly int[] _dense;
-    private readonly int[] _childStart;
-    private readonly char[] _childChar;
-    private readonly int[] _childTarget;
-    private readonly int[] _fail;
     private readonly int[] _pattern;
     private readonly int[] _outLink;
     private readonly int[] _patternLength;
 
-    private AhoCorasick(int[] rootAscii, int[] childStart, char[] childChar, int[] childTarget, int[] fail, int[] pattern, int[] outLink, int[] patternLength)
+    private AhoCorasick(int[] childStart, char[] childChar, int[] childTarget, int[] fail, int[] pattern, int[] outLink, int[] patternLength)
     {
-        _rootAscii = rootAscii;
+        var stateCount = childStart.Length - 1;
+        _states = new State[stateCount];
+        _edges = new Edge[childChar.Length];
+        for (var i = 0; i < childChar.Length; i++)
+        {
+            _edges[i] = new Edge(childChar[i], childTarget[i]);
+        }
 
         // States with many children (the shallow ones every word passes through) get a dense ASCII table:
         // one array read instead of a search.
-        _denseOffset = new int[childStart.Length - 1];
         var denseStates = 0;
-        for (var s = 0; s < _denseOffset.Length; s++)
+        for (var s = 0; s < stateCount; s++)
         {
-            _denseOffset[s] = childStart[s + 1] - childStart[s] >= DenseMinChildren ? denseStates++ * DenseRootSize : -1;
+            var dense = childStart[s + 1] - childStart[s] >= DenseMinChildren ? denseStates++ * DenseRootSize : -1;
+            _states[s] = new State(childStart[s], childStart[s + 1], dense, fail[s], pattern[s] >= 0 ? s : outLink[s]);
         }
 
         _dense = new int[denseStates * DenseRootSize];
         Array.Fill(_dense, -1);
-        for (var s = 0; s < _denseOffset.Length; s++)
+        for (var s = 0; s < stateCount; s++)
         {
-            if (_denseOffset[s] >= 0)
+            if (_states[s].Dense >= 0)
             {
                 for (var i = childStart[s]; i < childStart[s + 1]; i++)
                 {
                     if (childChar[i] < DenseRootSize)
                     {
-                        _dense[_denseOffset[s] + childChar[i]] = childTarget[i];
+                        _dense[_states[s].Dense + childChar[i]] = childTarget[i];
                     }
                 }
             }
         }
 
-        _childStart = childStart;
-        _childChar = childChar;
-        _childTarget = childTarget;
-        _fail = fail;
         _pattern = pattern;
         _outLink = outLink;
         _patternLength = patternLength;
     }
 
     /// <summary>Gets the number of states.</summary>
-    public int StateCount => _fail.Length;
+    public int StateCount => _states.Length;
 
     /// <summary>Gets the number of states with a dense ASCII table.</summary>
     public int DenseStateCount => _dense.Length / DenseRootSize;
 
     /// <summary>Gets the approximate size of the automaton's arrays, in bytes.</summary>
-    public long SizeInBytes => (4L * (_childStart.Length + _childTarget.Length + _fail.Length + _pattern.Length + _outLink.Length + _patternLength.Length + _denseOffset.Length + _dense.Length + _rootAscii.Length)) + (2L * _childChar.Length);
+    public long SizeInBytes => (20L * _states.Length) + (8L * _edges.Length) + (4L * (_pattern.Length + _outLink.Length + _patternLength.Length + _dense.Length));
 
     /// <summary>Builds the automaton; pattern <c>i</c> is <paramref name="patterns"/>[i], already folded and distinct.</summary>
     public static AhoCorasick Build(IReadOnlyList<string> patterns)
@@ -157,16 +161,6 @@ internal sealed class AhoCorasick
 
         childStart[stateCount] = slot;
 
-        var rootAscii = new int[DenseRootSize];
-        Array.Fill(rootAscii, Root);
-        for (var i = childStart[Root]; i < childStart[Root + 1]; i++)
-        {
-            if (childChar[i] < DenseRootSize)
-            {
-                rootAscii[childChar[i]] = childTarget[i];
-            }
-        }
-
         // 3. Failure and output links, breadth first. Every hit must start at a word start, so a failure link goes to
         //    the longest proper suffix that starts at a word boundary (after a non-word char), not to any suffix:
         //    a mismatch inside a word falls straight back to the root, and the rest of that word costs nothing.
@@ -174,7 +168,6 @@ internal sealed class AhoCorasick
         var outLink = new int[stateCount];
         var endsInWordChar = new bool[stateCount];
         var pattern = renumberedPattern;
-        var machine = new AhoCorasick(rootAscii, childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
         outLink[Root] = -1;
         for (var s = 0; s < stateCount; s++)
         {
@@ -196,12 +189,12 @@ internal sealed class AhoCorasick
                     {
                         if (f == Root)
                         {
-                            var next = endsInWordChar[s] ? -1 : machine.Goto(Root, c);
+                            var next = endsInWordChar[s] ? -1 : Find(childStart, childChar, childTarget, Root, c);
                             target = next < 0 ? Root : next;
                             break;
                         }
 
-                        var n = machine.Goto(f, c);
+                        var n = Find(childStart, childChar, childTarget, f, c);
                         if (n >= 0)
                         {
                             target = n;
@@ -217,28 +210,32 @@ internal sealed class AhoCorasick
             }
         }
 
-        return machine;
+        return new AhoCorasick(childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
     }
 
     /// <summary>Scans the text once and adds every whole-word hit to <paramref name="hits"/>.</summary>
     public void Scan(ReadOnlySpan<char> text, ref HitBuffer hits)
     {
+        var states = _states;
         var s = Root;
         var previousIsWord = false;
+        var isWord = text.Length > 0 && TextRules.IsWordChar(text[0]);
         for (var i = 0; i < text.Length; i++)
         {
             var ch = text[i];
-            var isWord = TextRules.IsWordChar(ch);
+            var nextIsWord = i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]);
             if (s == Root)
             {
                 // At the root only a word start can begin a match: the rest of a word, and separators, cost one test.
                 if (!isWord || previousIsWord)
                 {
                     previousIsWord = isWord;
+                    isWord = nextIsWord;
                     continue;
                 }
 
                 previousIsWord = true;
+                isWord = nextIsWord;
                 var start = Goto(Root, TextRules.Fold(ch));
                 if (start < 0)
                 {
@@ -259,7 +256,7 @@ internal sealed class AhoCorasick
                         break;
                     }
 
-                    s = _fail[s];
+                    s = states[s].Fail;
                     if (s == Root)
                     {
                         var start = previousIsWord || !isWord ? -1 : Goto(Root, c);
@@ -268,20 +265,26 @@ internal sealed class AhoCorasick
                     }
                 }
 
+                var wasWord = isWord;
                 previousIsWord = isWord;
-                if (s == Root)
+                isWord = nextIsWord;
+                if (s == Root || (wasWord && nextIsWord))
                 {
+                    // No state, or the match would end inside a word.
                     continue;
                 }
+
+                goto Output;
             }
 
-            if (isWord && i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]))
+            if (nextIsWord)
             {
-                // The match would end inside a word.
+                // The match would end inside a word (the char just read is a word char: it started a word).
                 continue;
             }
 
-            var o = _pattern[s] >= 0 ? s : _outLink[s];
+        Output:
+            var o = states[s].Output;
             while (o > 0)
             {
                 var p = _pattern[o];
@@ -291,27 +294,32 @@ internal sealed class AhoCorasick
         }
     }
 
+    /// <summary>The child of <paramref name="state"/> on <paramref name="c"/> in the compressed rows, or -1 (used while building).</summary>
+    private static int Find(int[] childStart, char[] childChar, int[] childTarget, int state, char c)
+    {
+        var i = Array.BinarySearch(childChar, childStart[state], childStart[state + 1] - childStart[state], c);
+        return i >= 0 ? childTarget[i] : -1;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Goto(int state, char c)
     {
-        if (c < DenseRootSize)
+        ref readonly var st = ref _states[state];
+        if (c < DenseRootSize && st.Dense >= 0)
         {
-            var offset = _denseOffset[state];
-            if (offset >= 0)
-            {
-                return _dense[offset + c];
-            }
+            return _dense[st.Dense + c];
         }
 
-        var lo = _childStart[state];
-        var hi = _childStart[state + 1] - 1;
+        var edges = _edges;
+        var lo = st.EdgeStart;
+        var hi = st.EdgeEnd - 1;
         if (hi - lo < 8)
         {
             for (var i = lo; i <= hi; i++)
             {
-                if (_childChar[i] == c)
+                if (edges[i].C == c)
                 {
-                    return _childTarget[i];
+                    return edges[i].Target;
                 }
             }
 
@@ -321,10 +329,10 @@ internal sealed class AhoCorasick
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var m = _childChar[mid];
+            var m = edges[mid].C;
             if (m == c)
             {
-                return _childTarget[mid];
+                return edges[mid].Target;
             }
 
             if (m < c)
@@ -339,4 +347,17 @@ internal sealed class AhoCorasick
 
         return -1;
     }
+
+    /// <summary>What a state needs per char, in one record: its edges, its dense table, its failure link and its first output.</summary>
+    /// <param name="EdgeStart">The first of its edges in the edge array.</param>
+    /// <param name="EdgeEnd">The end (exclusive) of its edges.</param>
+    /// <param name="Dense">The offset of its dense ASCII table, or -1.</param>
+    /// <param name="Fail">The failure link.</param>
+    /// <param name="Output">The first state on its output chain with a pattern (itself, when it ends one), or -1.</param>
+    private readonly record struct State(int EdgeStart, int EdgeEnd, int Dense, int Fail, int Output);
+
+    /// <summary>An edge of the trie: the char and the state it leads to, side by side.</summary>
+    /// <param name="C">The folded char.</param>
+    /// <param name="Target">The target state.</param>
+    private readonly record struct Edge(char C, int Target);
 }
