@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace CryptoIntel.Entities.Internal;
@@ -7,7 +8,7 @@ internal readonly record struct PatternHit(int Pattern, int Start, int End);
 
 /// <summary>
 /// An Aho–Corasick automaton over folded chars, restricted to whole-word matches, stored in flat arrays (states in
-/// breadth-first order, children in compressed sparse rows sorted by char, dense ASCII tables for busy states).
+/// depth-first order, children in compressed sparse rows sorted by char, dense ASCII tables for busy states).
 /// One pass over the text; the work per char is one transition plus the failure links it amortises. Failure links
 /// only lead to suffixes that start at a word boundary, so text inside a word that cannot match is skipped at the root.
 /// </summary>
@@ -47,7 +48,9 @@ internal sealed class AhoCorasick
         for (var s = 0; s < stateCount; s++)
         {
             var dense = childStart[s + 1] - childStart[s] >= DenseMinChildren ? denseStates++ * DenseRootSize : -1;
-            _states[s] = new State(childStart[s], childStart[s + 1], dense, fail[s], pattern[s] >= 0 ? s : outLink[s]);
+            var hasChildren = childStart[s + 1] > childStart[s];
+            Debug.Assert(!hasChildren || childTarget[childStart[s]] == s + 1, "States are numbered depth first.");
+            _states[s] = new State(hasChildren ? childChar[childStart[s]] : -1, childStart[s], childStart[s + 1], dense, fail[s], pattern[s] >= 0 ? s : outLink[s]);
         }
 
         _dense = new int[denseStates * DenseRootSize];
@@ -78,7 +81,7 @@ internal sealed class AhoCorasick
     public int DenseStateCount => _dense.Length / DenseRootSize;
 
     /// <summary>Gets the approximate size of the automaton's arrays, in bytes.</summary>
-    public long SizeInBytes => (20L * _states.Length) + (8L * _edges.Length) + (4L * (_pattern.Length + _outLink.Length + _patternLength.Length + _dense.Length));
+    public long SizeInBytes => (24L * _states.Length) + (8L * _edges.Length) + (4L * (_pattern.Length + _outLink.Length + _patternLength.Length + _dense.Length));
 
     /// <summary>Builds the automaton; pattern <c>i</c> is <paramref name="patterns"/>[i], already folded and distinct.</summary>
     public static AhoCorasick Build(IReadOnlyList<string> patterns)
@@ -110,8 +113,8 @@ internal sealed class AhoCorasick
 
         var stateCount = patternAt.Count;
 
-        // Renumber the states breadth first: the shallow states, which nearly every char visits, then sit together
-        // in a few cache lines, and a state's children are contiguous.
+        // Renumber the states depth first (pre-order, children by char): a state's first child is the next state, so
+        // following a name through the trie walks memory forwards, and the first child needs no edge lookup at all.
         var children = new List<(char C, int Target)>[stateCount];
         foreach (var (key, target) in edges)
         {
@@ -121,19 +124,20 @@ internal sealed class AhoCorasick
 
         var order = new int[stateCount];
         var newId = new int[stateCount];
-        var head = 0;
-        var tail = 0;
-        order[tail++] = Root;
-        while (head < tail)
+        var numbered = 0;
+        var stack = new Stack<int>();
+        stack.Push(Root);
+        while (stack.Count > 0)
         {
-            var old = order[head++];
-            newId[old] = head - 1;
+            var old = stack.Pop();
+            newId[old] = numbered;
+            order[numbered++] = old;
             if (children[old] is { } list)
             {
                 list.Sort(static (a, b) => a.C.CompareTo(b.C));
-                foreach (var (_, t) in list)
+                for (var i = list.Count - 1; i >= 0; i--)
                 {
-                    order[tail++] = t;
+                    stack.Push(list[i].Target);
                 }
             }
         }
@@ -169,9 +173,22 @@ internal sealed class AhoCorasick
         var endsInWordChar = new bool[stateCount];
         var pattern = renumberedPattern;
         outLink[Root] = -1;
-        for (var s = 0; s < stateCount; s++)
+
+        // Visit the states breadth first, so a state's failure link (a shallower state) is always done before it.
+        var breadthFirst = new int[stateCount];
+        var head = 0;
+        var tail = 1;
+        while (head < tail)
         {
-            // States are numbered breadth first, so a parent is always done before its children.
+            var state = breadthFirst[head++];
+            for (var i = childStart[state]; i < childStart[state + 1]; i++)
+            {
+                breadthFirst[tail++] = childTarget[i];
+            }
+        }
+
+        foreach (var s in breadthFirst)
+        {
             for (var i = childStart[s]; i < childStart[s + 1]; i++)
             {
                 var c = childChar[i];
@@ -214,39 +231,60 @@ internal sealed class AhoCorasick
     }
 
     /// <summary>Scans the text once and adds every whole-word hit to <paramref name="hits"/>.</summary>
+    /// <remarks>
+    /// Two tight loops: at the root, separators and words that start no pattern are skipped without touching the
+    /// automaton; inside it, one transition per char until the automaton falls back to the root.
+    /// </remarks>
     public void Scan(ReadOnlySpan<char> text, ref HitBuffer hits)
     {
         var states = _states;
-        var s = Root;
-        var previousIsWord = false;
-        var isWord = text.Length > 0 && TextRules.IsWordChar(text[0]);
-        for (var i = 0; i < text.Length; i++)
+        var n = text.Length;
+        var i = 0;
+
+        // Invariant at the top of the loop: text[i] is not inside a word that started before i (i is 0, or text[i - 1]
+        // or text[i] is a separator), so the first word char from here on starts a word.
+        while (i < n)
         {
-            var ch = text[i];
-            var nextIsWord = i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]);
-            if (s == Root)
+            while (!TextRules.IsWordChar(text[i]))
             {
-                // At the root only a word start can begin a match: the rest of a word, and separators, cost one test.
-                if (!isWord || previousIsWord)
+                if (++i == n)
                 {
-                    previousIsWord = isWord;
-                    isWord = nextIsWord;
-                    continue;
+                    return;
                 }
-
-                previousIsWord = true;
-                isWord = nextIsWord;
-                var start = Goto(Root, TextRules.Fold(ch));
-                if (start < 0)
-                {
-                    continue;
-                }
-
-                s = start;
             }
-            else
+
+            var s = Goto(Root, TextRules.Fold(text[i]));
+            if (s < 0)
             {
-                var c = TextRules.Fold(ch);
+                i = SkipWord(text, i + 1);
+                continue;
+            }
+
+            // Inside the automaton: char i has been read, and it is a word char.
+            var isWord = true;
+            while (true)
+            {
+                var nextIsWord = i + 1 < n && TextRules.IsWordChar(text[i + 1]);
+                if (!(isWord && nextIsWord))
+                {
+                    // The match does not end inside a word.
+                    var o = states[s].Output;
+                    while (o > 0)
+                    {
+                        var p = _pattern[o];
+                        hits.Add(new PatternHit(p, i + 1 - _patternLength[p], i + 1));
+                        o = _outLink[o];
+                    }
+                }
+
+                if (++i == n)
+                {
+                    return;
+                }
+
+                var previousIsWord = isWord;
+                isWord = nextIsWord;
+                var c = TextRules.Fold(text[i]);
                 while (true)
                 {
                     var next = Goto(s, c);
@@ -259,39 +297,31 @@ internal sealed class AhoCorasick
                     s = states[s].Fail;
                     if (s == Root)
                     {
-                        var start = previousIsWord || !isWord ? -1 : Goto(Root, c);
-                        s = start < 0 ? Root : start;
+                        s = previousIsWord || !isWord ? -1 : Goto(Root, c);
                         break;
                     }
                 }
 
-                var wasWord = isWord;
-                previousIsWord = isWord;
-                isWord = nextIsWord;
-                if (s == Root || (wasWord && nextIsWord))
+                if (s <= Root)
                 {
-                    // No state, or the match would end inside a word.
-                    continue;
+                    // Back at the root: the rest of this word cannot start a match.
+                    i = isWord ? SkipWord(text, i + 1) : i + 1;
+                    break;
                 }
-
-                goto Output;
-            }
-
-            if (nextIsWord)
-            {
-                // The match would end inside a word (the char just read is a word char: it started a word).
-                continue;
-            }
-
-        Output:
-            var o = states[s].Output;
-            while (o > 0)
-            {
-                var p = _pattern[o];
-                hits.Add(new PatternHit(p, i + 1 - _patternLength[p], i + 1));
-                o = _outLink[o];
             }
         }
+    }
+
+    /// <summary>The index of the first char at or after <paramref name="i"/> that is not a word char.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWord(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && TextRules.IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The child of <paramref name="state"/> on <paramref name="c"/> in the compressed rows, or -1 (used while building).</summary>
@@ -305,6 +335,12 @@ internal sealed class AhoCorasick
     private int Goto(int state, char c)
     {
         ref readonly var st = ref _states[state];
+        if (st.FirstChar == c)
+        {
+            // The first child (the lowest char) is numbered right after its parent.
+            return state + 1;
+        }
+
         if (c < DenseRootSize && st.Dense >= 0)
         {
             return _dense[st.Dense + c];
@@ -349,12 +385,13 @@ internal sealed class AhoCorasick
     }
 
     /// <summary>What a state needs per char, in one record: its edges, its dense table, its failure link and its first output.</summary>
+    /// <param name="FirstChar">The char of its first child (which is state + 1), or -1 for a leaf.</param>
     /// <param name="EdgeStart">The first of its edges in the edge array.</param>
     /// <param name="EdgeEnd">The end (exclusive) of its edges.</param>
     /// <param name="Dense">The offset of its dense ASCII table, or -1.</param>
     /// <param name="Fail">The failure link.</param>
     /// <param name="Output">The first state on its output chain with a pattern (itself, when it ends one), or -1.</param>
-    private readonly record struct State(int EdgeStart, int EdgeEnd, int Dense, int Fail, int Output);
+    private readonly record struct State(int FirstChar, int EdgeStart, int EdgeEnd, int Dense, int Fail, int Output);
 
     /// <summary>An edge of the trie: the char and the state it leads to, side by side.</summary>
     /// <param name="C">The folded char.</param>
