@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace CryptoIntel.Entities.Internal;
@@ -7,10 +8,16 @@ internal readonly record struct PatternHit(int Pattern, int Start, int End);
 
 /// <summary>
 /// An Aho–Corasick automaton over folded chars, restricted to whole-word matches, stored in flat arrays (states in
-/// breadth-first order, children in compressed sparse rows sorted by char, dense ASCII tables for busy states).
+/// depth-first order, children in compressed sparse rows sorted by char, dense ASCII tables for busy states).
 /// One pass over the text; the work per char is one transition plus the failure links it amortises. Failure links
 /// only lead to suffixes that start at a word boundary, so text inside a word that cannot match is skipped at the root.
 /// </summary>
+/// <remarks>
+/// The automaton (about 150k states for the full lists) is far larger than the L2 cache, so each char of a name costs a
+/// cache miss or two; the layout is chosen to keep that to as few lines as possible: everything a state needs per
+/// char (its edges, dense table, failure link and first output) is one <see cref="State"/> record, and an edge's char
+/// and target sit side by side in one <see cref="Edge"/>.
+/// </remarks>
 internal sealed class AhoCorasick
 {
     private const int Root = 0;
@@ -18,63 +25,63 @@ internal sealed class AhoCorasick
 
     private const int DenseMinChildren = 4;
 
-    private readonly int[] _rootAscii;
-    private readonly int[] _denseOffset;
+    private readonly State[] _states;
+    private readonly Edge[] _edges;
     private readonly int[] _dense;
-    private readonly int[] _childStart;
-    private readonly char[] _childChar;
-    private readonly int[] _childTarget;
-    private readonly int[] _fail;
     private readonly int[] _pattern;
     private readonly int[] _outLink;
     private readonly int[] _patternLength;
 
-    private AhoCorasick(int[] rootAscii, int[] childStart, char[] childChar, int[] childTarget, int[] fail, int[] pattern, int[] outLink, int[] patternLength)
+    private AhoCorasick(int[] childStart, char[] childChar, int[] childTarget, int[] fail, int[] pattern, int[] outLink, int[] patternLength)
     {
-        _rootAscii = rootAscii;
+        var stateCount = childStart.Length - 1;
+        _states = new State[stateCount];
+        _edges = new Edge[childChar.Length];
+        for (var i = 0; i < childChar.Length; i++)
+        {
+            _edges[i] = new Edge(childChar[i], childTarget[i]);
+        }
 
         // States with many children (the shallow ones every word passes through) get a dense ASCII table:
         // one array read instead of a search.
-        _denseOffset = new int[childStart.Length - 1];
         var denseStates = 0;
-        for (var s = 0; s < _denseOffset.Length; s++)
+        for (var s = 0; s < stateCount; s++)
         {
-            _denseOffset[s] = childStart[s + 1] - childStart[s] >= DenseMinChildren ? denseStates++ * DenseRootSize : -1;
+            var dense = childStart[s + 1] - childStart[s] >= DenseMinChildren ? denseStates++ * DenseRootSize : -1;
+            var hasChildren = childStart[s + 1] > childStart[s];
+            Debug.Assert(!hasChildren || childTarget[childStart[s]] == s + 1, "States are numbered depth first.");
+            _states[s] = new State(hasChildren ? childChar[childStart[s]] : -1, childStart[s], childStart[s + 1], dense, fail[s], pattern[s] >= 0 ? s : outLink[s]);
         }
 
         _dense = new int[denseStates * DenseRootSize];
         Array.Fill(_dense, -1);
-        for (var s = 0; s < _denseOffset.Length; s++)
+        for (var s = 0; s < stateCount; s++)
         {
-            if (_denseOffset[s] >= 0)
+            if (_states[s].Dense >= 0)
             {
                 for (var i = childStart[s]; i < childStart[s + 1]; i++)
                 {
                     if (childChar[i] < DenseRootSize)
                     {
-                        _dense[_denseOffset[s] + childChar[i]] = childTarget[i];
+                        _dense[_states[s].Dense + childChar[i]] = childTarget[i];
                     }
                 }
             }
         }
 
-        _childStart = childStart;
-        _childChar = childChar;
-        _childTarget = childTarget;
-        _fail = fail;
         _pattern = pattern;
         _outLink = outLink;
         _patternLength = patternLength;
     }
 
     /// <summary>Gets the number of states.</summary>
-    public int StateCount => _fail.Length;
+    public int StateCount => _states.Length;
 
     /// <summary>Gets the number of states with a dense ASCII table.</summary>
     public int DenseStateCount => _dense.Length / DenseRootSize;
 
     /// <summary>Gets the approximate size of the automaton's arrays, in bytes.</summary>
-    public long SizeInBytes => (4L * (_childStart.Length + _childTarget.Length + _fail.Length + _pattern.Length + _outLink.Length + _patternLength.Length + _denseOffset.Length + _dense.Length + _rootAscii.Length)) + (2L * _childChar.Length);
+    public long SizeInBytes => (24L * _states.Length) + (8L * _edges.Length) + (4L * (_pattern.Length + _outLink.Length + _patternLength.Length + _dense.Length));
 
     /// <summary>Builds the automaton; pattern <c>i</c> is <paramref name="patterns"/>[i], already folded and distinct.</summary>
     public static AhoCorasick Build(IReadOnlyList<string> patterns)
@@ -106,8 +113,8 @@ internal sealed class AhoCorasick
 
         var stateCount = patternAt.Count;
 
-        // Renumber the states breadth first: the shallow states, which nearly every char visits, then sit together
-        // in a few cache lines, and a state's children are contiguous.
+        // Renumber the states depth first (pre-order, children by char): a state's first child is the next state, so
+        // following a name through the trie walks memory forwards, and the first child needs no edge lookup at all.
         var children = new List<(char C, int Target)>[stateCount];
         foreach (var (key, target) in edges)
         {
@@ -117,19 +124,20 @@ internal sealed class AhoCorasick
 
         var order = new int[stateCount];
         var newId = new int[stateCount];
-        var head = 0;
-        var tail = 0;
-        order[tail++] = Root;
-        while (head < tail)
+        var numbered = 0;
+        var stack = new Stack<int>();
+        stack.Push(Root);
+        while (stack.Count > 0)
         {
-            var old = order[head++];
-            newId[old] = head - 1;
+            var old = stack.Pop();
+            newId[old] = numbered;
+            order[numbered++] = old;
             if (children[old] is { } list)
             {
                 list.Sort(static (a, b) => a.C.CompareTo(b.C));
-                foreach (var (_, t) in list)
+                for (var i = list.Count - 1; i >= 0; i--)
                 {
-                    order[tail++] = t;
+                    stack.Push(list[i].Target);
                 }
             }
         }
@@ -157,16 +165,6 @@ internal sealed class AhoCorasick
 
         childStart[stateCount] = slot;
 
-        var rootAscii = new int[DenseRootSize];
-        Array.Fill(rootAscii, Root);
-        for (var i = childStart[Root]; i < childStart[Root + 1]; i++)
-        {
-            if (childChar[i] < DenseRootSize)
-            {
-                rootAscii[childChar[i]] = childTarget[i];
-            }
-        }
-
         // 3. Failure and output links, breadth first. Every hit must start at a word start, so a failure link goes to
         //    the longest proper suffix that starts at a word boundary (after a non-word char), not to any suffix:
         //    a mismatch inside a word falls straight back to the root, and the rest of that word costs nothing.
@@ -174,11 +172,23 @@ internal sealed class AhoCorasick
         var outLink = new int[stateCount];
         var endsInWordChar = new bool[stateCount];
         var pattern = renumberedPattern;
-        var machine = new AhoCorasick(rootAscii, childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
         outLink[Root] = -1;
-        for (var s = 0; s < stateCount; s++)
+
+        // Visit the states breadth first, so a state's failure link (a shallower state) is always done before it.
+        var breadthFirst = new int[stateCount];
+        var head = 0;
+        var tail = 1;
+        while (head < tail)
         {
-            // States are numbered breadth first, so a parent is always done before its children.
+            var state = breadthFirst[head++];
+            for (var i = childStart[state]; i < childStart[state + 1]; i++)
+            {
+                breadthFirst[tail++] = childTarget[i];
+            }
+        }
+
+        foreach (var s in breadthFirst)
+        {
             for (var i = childStart[s]; i < childStart[s + 1]; i++)
             {
                 var c = childChar[i];
@@ -196,12 +206,12 @@ internal sealed class AhoCorasick
                     {
                         if (f == Root)
                         {
-                            var next = endsInWordChar[s] ? -1 : machine.Goto(Root, c);
+                            var next = endsInWordChar[s] ? -1 : Find(childStart, childChar, childTarget, Root, c);
                             target = next < 0 ? Root : next;
                             break;
                         }
 
-                        var n = machine.Goto(f, c);
+                        var n = Find(childStart, childChar, childTarget, f, c);
                         if (n >= 0)
                         {
                             target = n;
@@ -217,39 +227,64 @@ internal sealed class AhoCorasick
             }
         }
 
-        return machine;
+        return new AhoCorasick(childStart, childChar, childTarget, fail, pattern, outLink, patternLength);
     }
 
     /// <summary>Scans the text once and adds every whole-word hit to <paramref name="hits"/>.</summary>
+    /// <remarks>
+    /// Two tight loops: at the root, separators and words that start no pattern are skipped without touching the
+    /// automaton; inside it, one transition per char until the automaton falls back to the root.
+    /// </remarks>
     public void Scan(ReadOnlySpan<char> text, ref HitBuffer hits)
     {
-        var s = Root;
-        var previousIsWord = false;
-        for (var i = 0; i < text.Length; i++)
+        var states = _states;
+        var n = text.Length;
+        var i = 0;
+
+        // Invariant at the top of the loop: text[i] is not inside a word that started before i (i is 0, or text[i - 1]
+        // or text[i] is a separator), so the first word char from here on starts a word.
+        while (i < n)
         {
-            var ch = text[i];
-            var isWord = TextRules.IsWordChar(ch);
-            if (s == Root)
+            while (!TextRules.IsWordChar(text[i]))
             {
-                // At the root only a word start can begin a match: the rest of a word, and separators, cost one test.
-                if (!isWord || previousIsWord)
+                if (++i == n)
                 {
-                    previousIsWord = isWord;
-                    continue;
+                    return;
                 }
-
-                previousIsWord = true;
-                var start = Goto(Root, TextRules.Fold(ch));
-                if (start < 0)
-                {
-                    continue;
-                }
-
-                s = start;
             }
-            else
+
+            var s = Goto(Root, TextRules.Fold(text[i]));
+            if (s < 0)
             {
-                var c = TextRules.Fold(ch);
+                i = SkipWord(text, i + 1);
+                continue;
+            }
+
+            // Inside the automaton: char i has been read, and it is a word char.
+            var isWord = true;
+            while (true)
+            {
+                var nextIsWord = i + 1 < n && TextRules.IsWordChar(text[i + 1]);
+                if (!(isWord && nextIsWord))
+                {
+                    // The match does not end inside a word.
+                    var o = states[s].Output;
+                    while (o > 0)
+                    {
+                        var p = _pattern[o];
+                        hits.Add(new PatternHit(p, i + 1 - _patternLength[p], i + 1));
+                        o = _outLink[o];
+                    }
+                }
+
+                if (++i == n)
+                {
+                    return;
+                }
+
+                var previousIsWord = isWord;
+                isWord = nextIsWord;
+                var c = TextRules.Fold(text[i]);
                 while (true)
                 {
                     var next = Goto(s, c);
@@ -259,59 +294,68 @@ internal sealed class AhoCorasick
                         break;
                     }
 
-                    s = _fail[s];
+                    s = states[s].Fail;
                     if (s == Root)
                     {
-                        var start = previousIsWord || !isWord ? -1 : Goto(Root, c);
-                        s = start < 0 ? Root : start;
+                        s = previousIsWord || !isWord ? -1 : Goto(Root, c);
                         break;
                     }
                 }
 
-                previousIsWord = isWord;
-                if (s == Root)
+                if (s <= Root)
                 {
-                    continue;
+                    // Back at the root: the rest of this word cannot start a match.
+                    i = isWord ? SkipWord(text, i + 1) : i + 1;
+                    break;
                 }
             }
-
-            if (isWord && i + 1 < text.Length && TextRules.IsWordChar(text[i + 1]))
-            {
-                // The match would end inside a word.
-                continue;
-            }
-
-            var o = _pattern[s] >= 0 ? s : _outLink[s];
-            while (o > 0)
-            {
-                var p = _pattern[o];
-                hits.Add(new PatternHit(p, i + 1 - _patternLength[p], i + 1));
-                o = _outLink[o];
-            }
         }
+    }
+
+    /// <summary>The index of the first char at or after <paramref name="i"/> that is not a word char.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWord(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && TextRules.IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The child of <paramref name="state"/> on <paramref name="c"/> in the compressed rows, or -1 (used while building).</summary>
+    private static int Find(int[] childStart, char[] childChar, int[] childTarget, int state, char c)
+    {
+        var i = Array.BinarySearch(childChar, childStart[state], childStart[state + 1] - childStart[state], c);
+        return i >= 0 ? childTarget[i] : -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Goto(int state, char c)
     {
-        if (c < DenseRootSize)
+        ref readonly var st = ref _states[state];
+        if (st.FirstChar == c)
         {
-            var offset = _denseOffset[state];
-            if (offset >= 0)
-            {
-                return _dense[offset + c];
-            }
+            // The first child (the lowest char) is numbered right after its parent.
+            return state + 1;
         }
 
-        var lo = _childStart[state];
-        var hi = _childStart[state + 1] - 1;
+        if (c < DenseRootSize && st.Dense >= 0)
+        {
+            return _dense[st.Dense + c];
+        }
+
+        var edges = _edges;
+        var lo = st.EdgeStart;
+        var hi = st.EdgeEnd - 1;
         if (hi - lo < 8)
         {
             for (var i = lo; i <= hi; i++)
             {
-                if (_childChar[i] == c)
+                if (edges[i].C == c)
                 {
-                    return _childTarget[i];
+                    return edges[i].Target;
                 }
             }
 
@@ -321,10 +365,10 @@ internal sealed class AhoCorasick
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var m = _childChar[mid];
+            var m = edges[mid].C;
             if (m == c)
             {
-                return _childTarget[mid];
+                return edges[mid].Target;
             }
 
             if (m < c)
@@ -339,4 +383,18 @@ internal sealed class AhoCorasick
 
         return -1;
     }
+
+    /// <summary>What a state needs per char, in one record: its edges, its dense table, its failure link and its first output.</summary>
+    /// <param name="FirstChar">The char of its first child (which is state + 1), or -1 for a leaf.</param>
+    /// <param name="EdgeStart">The first of its edges in the edge array.</param>
+    /// <param name="EdgeEnd">The end (exclusive) of its edges.</param>
+    /// <param name="Dense">The offset of its dense ASCII table, or -1.</param>
+    /// <param name="Fail">The failure link.</param>
+    /// <param name="Output">The first state on its output chain with a pattern (itself, when it ends one), or -1.</param>
+    private readonly record struct State(int FirstChar, int EdgeStart, int EdgeEnd, int Dense, int Fail, int Output);
+
+    /// <summary>An edge of the trie: the char and the state it leads to, side by side.</summary>
+    /// <param name="C">The folded char.</param>
+    /// <param name="Target">The target state.</param>
+    private readonly record struct Edge(char C, int Target);
 }

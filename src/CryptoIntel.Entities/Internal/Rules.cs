@@ -33,6 +33,14 @@ internal static class Rules
 
     public static Candidate Score(ref ScanContext ctx, PatternReading reading, in HitFacts hit)
     {
+        // The case tests that reject most readings need only the reading and the span: done before the entry and its
+        // rules are read (two cache misses per reading on the full lists). A bare ticker must be in capitals, and so
+        // must a name listed in capitals.
+        if (!hit.AllUpper && (reading.Kind == MatchKind.Symbol ? hit.Previous is not ('$' or '#') : reading.FormAllUpper))
+        {
+            return Candidate.None;
+        }
+
         var g = ctx.Gazetteer;
         var e = g.EntryArray[reading.Entry];
         var rule = g.Rules[reading.Entry];
