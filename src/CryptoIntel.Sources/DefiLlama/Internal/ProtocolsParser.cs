@@ -143,13 +143,12 @@ internal static class ProtocolsParser
 
     private static DefiLlamaProtocol ReadRow(ref Utf8JsonReader reader, ref Position state, Scratch scratch)
     {
-        // The serializer only sets the properties present: a field left out keeps the model's default, so this
-        // parser tracks which were seen.
+        // A field left out is null, not the model's default ("", [] or an empty map): the source-generated parse sets
+        // every init-only property, absent ones to null, and this parser keeps exactly its results.
         string? id = null, name = null, symbol = null, geckoId = null, cmcId = null, category = null, slug = null;
         List<string>? chains = null;
         Dictionary<string, decimal?>? chainTvls = null;
         decimal? tvl = null, change1h = null, change1d = null, change7d = null, mcap = null;
-        var seen = 0;
         var hint = 0;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -173,29 +172,28 @@ internal static class ProtocolsParser
                 case Change1d: change1d = Decimal(ref reader, ref state); break;
                 case Change7d: change7d = Decimal(ref reader, ref state); break;
                 case Mcap: mcap = Decimal(ref reader, ref state); break;
-                default: reader.Skip(); continue;
+                default: reader.Skip(); break;
             }
-
-            seen |= 1 << field;
         }
 
         state.Property = -1;
-
-        // Name and Chains fall back to the very defaults the model has ("" and an empty array); ChainTvls' default is
-        // a new dictionary per instance, made by the constructor, so it is only replaced when sent.
-        return (seen & (1 << ChainTvls)) != 0
-            ? new DefiLlamaProtocol
-            {
-                Id = id, Name = (seen & (1 << Name)) != 0 ? name! : string.Empty, Slug = slug, Symbol = symbol, Category = category,
-                Chains = (seen & (1 << Chains)) != 0 ? chains! : [], Tvl = tvl, ChainTvls = chainTvls!, Change1h = change1h,
-                Change1d = change1d, Change7d = change7d, MarketCap = mcap, GeckoId = geckoId, CmcId = cmcId,
-            }
-            : new DefiLlamaProtocol
-            {
-                Id = id, Name = (seen & (1 << Name)) != 0 ? name! : string.Empty, Slug = slug, Symbol = symbol, Category = category,
-                Chains = (seen & (1 << Chains)) != 0 ? chains! : [], Tvl = tvl, Change1h = change1h,
-                Change1d = change1d, Change7d = change7d, MarketCap = mcap, GeckoId = geckoId, CmcId = cmcId,
-            };
+        return new DefiLlamaProtocol
+        {
+            Id = id,
+            Name = name!,
+            Slug = slug,
+            Symbol = symbol,
+            Category = category,
+            Chains = chains!,
+            Tvl = tvl,
+            ChainTvls = chainTvls!,
+            Change1h = change1h,
+            Change1d = change1d,
+            Change7d = change7d,
+            MarketCap = mcap,
+            GeckoId = geckoId,
+            CmcId = cmcId,
+        };
     }
 
     private static int Match(ref Utf8JsonReader reader, ref int hint)
