@@ -10,8 +10,8 @@ namespace CryptoIntel.Sources.DefiLlama.Internal;
 /// A hand-written parser for the DeFi Llama <c>/protocols</c> list: reads the body into a pooled buffer and walks it
 /// once with a <see cref="Utf8JsonReader"/>. Same model and semantics as the source-generated parse it replaces
 /// (<see cref="DefiLlamaJsonContext"/> with the lenient converters): <c>id</c> and <c>cmcId</c> as strings, numbers or
-/// booleans; numbers in strings, exponents and nulls; unknown properties skipped; the last duplicate wins; fields
-/// left out keep the model's defaults and a JSON <c>null</c> is kept as null. A value of the wrong type or out of
+/// booleans; numbers in strings, exponents and nulls; unknown properties skipped; the last duplicate wins; a field
+/// left out is null like a JSON <c>null</c> (the serializer sets every init-only property). A value of the wrong type or out of
 /// range, and malformed or truncated JSON, are <see cref="JsonException"/>s carrying the JSON path
 /// (e.g. <c>$[3].tvl</c>), line and byte position.
 /// </summary>
@@ -24,10 +24,10 @@ internal static class ProtocolsParser
     private const int Id = 0, Name = 1, Symbol = 2, GeckoId = 3, CmcId = 4, Category = 5, Chains = 6, Slug = 7, Tvl = 8, ChainTvls = 9,
         Change1h = 10, Change1d = 11, Change7d = 12, Mcap = 13;
 
-    // In the order DeFi Llama sends them: the next expected name is tried first.
     // The characters for which the serializer writes a dictionary key in a path as ['key'] rather than .key.
     private static readonly SearchValues<char> PathSpecial = SearchValues.Create(". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029");
 
+    // In the order DeFi Llama sends them: the next expected name is tried first.
     private static readonly byte[][] Names =
     [
         "id"u8.ToArray(), "name"u8.ToArray(), "symbol"u8.ToArray(), "gecko_id"u8.ToArray(), "cmcId"u8.ToArray(), "category"u8.ToArray(),
