@@ -163,7 +163,7 @@ internal static class ProtocolsParser
                 case Symbol: symbol = String(ref reader, ref state); break;
                 case GeckoId: geckoId = String(ref reader, ref state); break;
                 case CmcId: cmcId = LenientString(ref reader, ref state); break;
-                case Category: category = String(ref reader, ref state); break;
+                case Category: category = reader.TokenType == JsonTokenType.String ? scratch.String(ref reader) : String(ref reader, ref state); break;
                 case Chains: chains = ReadChains(ref reader, ref state, scratch); break;
                 case Slug: slug = String(ref reader, ref state); break;
                 case Tvl: tvl = Decimal(ref reader, ref state); break;
@@ -340,7 +340,7 @@ internal static class ProtocolsParser
     }
 
     /// <summary>Reusable per-parse space: the chains and TVL entries of the row being read, and a cache of the
-    /// short strings that repeat across rows (chain names), so each is allocated once per parse.</summary>
+    /// short strings that repeat across rows (chain names, categories), so each is allocated once per parse.</summary>
     private sealed class Scratch
     {
         private readonly string?[] _cache = new string?[CacheSize];
