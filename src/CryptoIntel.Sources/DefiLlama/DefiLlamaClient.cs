@@ -37,7 +37,7 @@ public class DefiLlamaClient
     public virtual Task<IReadOnlyList<DefiLlamaProtocol>> GetProtocolsAsync(CancellationToken cancellationToken = default) =>
         _caller.GetAsync(
             new SourceRequest("protocols", "protocols"),
-            JsonParsers.For<List<DefiLlamaProtocol>, IReadOnlyList<DefiLlamaProtocol>>(DefiLlamaJsonContext.Default.ListDefiLlamaProtocol, list => list),
+            DefiLlamaParsers.Protocols,
             cancellationToken);
 
     /// <summary>

@@ -246,6 +246,16 @@ internal sealed partial class DefiLlamaJsonContext : JsonSerializerContext;
 /// <summary>Maps DeFi Llama's wire shapes to the public models.</summary>
 internal static class DefiLlamaParsers
 {
+    /// <summary>The <c>/protocols</c> parser: the hand-written single pass of <see cref="ProtocolsParser"/>.</summary>
+    public static readonly ResponseParser<IReadOnlyList<DefiLlamaProtocol>> Protocols = ProtocolsParser.ParseAsync;
+
+    /// <summary>
+    /// The source-generated parse that <see cref="Protocols"/> replaced; same results (the equivalence tests run both),
+    /// kept as the reference for those tests and the benchmarks.
+    /// </summary>
+    public static readonly ResponseParser<IReadOnlyList<DefiLlamaProtocol>> ProtocolsSourceGenerated =
+        JsonParsers.For<List<DefiLlamaProtocol>, IReadOnlyList<DefiLlamaProtocol>>(DefiLlamaJsonContext.Default.ListDefiLlamaProtocol, list => list);
+
     public static DateTimeOffset UnixSeconds(decimal seconds) => DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m));
 
     public static List<DefiLlamaPoint> Points(List<PointDto?>? rows)
