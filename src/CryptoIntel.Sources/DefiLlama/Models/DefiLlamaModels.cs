@@ -18,7 +18,7 @@ public sealed record DefiLlamaProtocol
 
     /// <summary>Gets the name (<c>name</c>).</summary>
     [JsonPropertyName("name")]
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Gets the slug used by <see cref="DefiLlamaClient.GetProtocolAsync"/> (<c>slug</c>).</summary>
     [JsonPropertyName("slug")]
@@ -34,7 +34,7 @@ public sealed record DefiLlamaProtocol
 
     /// <summary>Gets the chains it is deployed on (<c>chains</c>).</summary>
     [JsonPropertyName("chains")]
-    public IReadOnlyList<string> Chains { get; init; } = [];
+    public IReadOnlyList<string> Chains { get; init => field = value ?? []; } = [];
 
     /// <summary>Gets the total value locked in USD (<c>tvl</c>).</summary>
     [JsonPropertyName("tvl")]
@@ -42,7 +42,9 @@ public sealed record DefiLlamaProtocol
 
     /// <summary>Gets the TVL per chain in USD (<c>chainTvls</c>; keys include variants such as <c>Ethereum-borrowed</c>).</summary>
     [JsonPropertyName("chainTvls")]
-    public IReadOnlyDictionary<string, decimal?> ChainTvls { get; init; } = new Dictionary<string, decimal?>();
+    public IReadOnlyDictionary<string, decimal?> ChainTvls { get; init => field = value ?? Empty; } = Empty;
+
+    private static readonly IReadOnlyDictionary<string, decimal?> Empty = new Dictionary<string, decimal?>();
 
     /// <summary>Gets the 1-hour TVL change in percent (<c>change_1h</c>).</summary>
     [JsonPropertyName("change_1h")]
