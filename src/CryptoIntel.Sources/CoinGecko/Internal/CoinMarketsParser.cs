@@ -30,38 +30,8 @@ internal static class CoinMarketsParser
         "last_updated"u8.ToArray(), "price_change_percentage_1h_in_currency"u8.ToArray(), "price_change_percentage_7d_in_currency"u8.ToArray(),
     ];
 
-    public static async ValueTask<IReadOnlyList<CoinMarket>> ParseAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
-            return Parse(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public static ValueTask<IReadOnlyList<CoinMarket>> ParseAsync(Stream body, CancellationToken cancellationToken) =>
+        Utf8Body.ParseAsync(body, InitialBufferSize, Parse, cancellationToken);
 
     public static IReadOnlyList<CoinMarket> Parse(ReadOnlySpan<byte> utf8)
     {
@@ -73,7 +43,7 @@ internal static class CoinMarketsParser
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
-                End(ref reader);
+                Utf8Body.EnsureEnd(ref reader);
                 throw new JsonException("The body is the JSON literal null.");
             }
 
@@ -96,21 +66,13 @@ internal static class CoinMarketsParser
             }
 
             state.Index = -1;
-            End(ref reader);
+            Utf8Body.EnsureEnd(ref reader);
             return rows;
         }
         catch (JsonException error) when (error.Path is null && error.LineNumber is not null)
         {
             // The reader's own errors (malformed or truncated JSON): add where it happened, as the serializer does.
             throw new JsonException(error.Message, state.Path(), error.LineNumber, error.BytePositionInLine, error);
-        }
-    }
-
-    private static void End(ref Utf8JsonReader reader)
-    {
-        if (reader.Read())
-        {
-            throw new JsonException("The body has content after its JSON value.");
         }
     }
 
@@ -208,39 +170,7 @@ internal static class CoinMarketsParser
         };
     }
 
-    private static int Match(ref Utf8JsonReader reader, ref int hint)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            for (var i = 0; i < Names.Length; i++)
-            {
-                if (reader.ValueTextEquals(Names[i]))
-                {
-                    hint = i + 1;
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        var name = reader.ValueSpan;
-        if (hint < Names.Length && name.SequenceEqual(Names[hint]))
-        {
-            return hint++;
-        }
-
-        for (var i = 0; i < Names.Length; i++)
-        {
-            if (name.SequenceEqual(Names[i]))
-            {
-                hint = i + 1;
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int Match(ref Utf8JsonReader reader, ref int hint) => Utf8Body.MatchName(ref reader, Names, ref hint);
 
     private static string? String(ref Utf8JsonReader reader, ref Position state) => reader.TokenType switch
     {

@@ -39,51 +39,8 @@ internal static class ProtocolsParser
     /// <param name="body">The response body.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The protocols, as DeFi Llama orders them (a JSON <c>null</c> row stays null).</returns>
-    public static async ValueTask<IReadOnlyList<DefiLlamaProtocol>> ParseAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var size = InitialBufferSize;
-        if (body.CanSeek)
-        {
-            try
-            {
-                size = (int)Math.Clamp(body.Length - body.Position + 1, 16, Array.MaxLength);
-            }
-            catch (NotSupportedException)
-            {
-                // a stream that says it can seek but has no length: grow as we read
-            }
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
-            return Parse(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public static ValueTask<IReadOnlyList<DefiLlamaProtocol>> ParseAsync(Stream body, CancellationToken cancellationToken) =>
+        Utf8Body.ParseAsync(body, InitialBufferSize, Parse, cancellationToken);
 
     /// <summary>Parses a whole <c>/protocols</c> body.</summary>
     /// <param name="utf8">The body, UTF-8 (a byte order mark is skipped).</param>
@@ -99,7 +56,7 @@ internal static class ProtocolsParser
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
-                End(ref reader);
+                Utf8Body.EnsureEnd(ref reader);
                 throw new JsonException("The body is the JSON literal null.");
             }
 
@@ -123,21 +80,13 @@ internal static class ProtocolsParser
             }
 
             state.Index = -1;
-            End(ref reader);
+            Utf8Body.EnsureEnd(ref reader);
             return rows;
         }
         catch (JsonException error) when (error.Path is null && error.LineNumber is not null)
         {
             // The reader's own errors (malformed or truncated JSON): add where it happened, as the serializer does.
             throw new JsonException(error.Message, state.Path(), error.LineNumber, error.BytePositionInLine, error);
-        }
-    }
-
-    private static void End(ref Utf8JsonReader reader)
-    {
-        if (reader.Read())
-        {
-            throw new JsonException("The body has content after its JSON value.");
         }
     }
 
@@ -196,39 +145,7 @@ internal static class ProtocolsParser
         };
     }
 
-    private static int Match(ref Utf8JsonReader reader, ref int hint)
-    {
-        if (reader.ValueIsEscaped)
-        {
-            for (var i = 0; i < Names.Length; i++)
-            {
-                if (reader.ValueTextEquals(Names[i]))
-                {
-                    hint = i + 1;
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        var name = reader.ValueSpan;
-        if (hint < Names.Length && name.SequenceEqual(Names[hint]))
-        {
-            return hint++;
-        }
-
-        for (var i = 0; i < Names.Length; i++)
-        {
-            if (name.SequenceEqual(Names[i]))
-            {
-                hint = i + 1;
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int Match(ref Utf8JsonReader reader, ref int hint) => Utf8Body.MatchName(ref reader, Names, ref hint);
 
     private static List<string>? ReadChains(ref Utf8JsonReader reader, ref Position state, Scratch scratch)
     {
