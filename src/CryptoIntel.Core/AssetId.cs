@@ -10,6 +10,7 @@ namespace CryptoIntel;
 /// Tickers collide (<c>LINK</c>, <c>ONE</c>, <c>GAS</c>); ids do not. Providers that key assets differently
 /// (CoinMarketCap numeric ids, Binance symbols) are mapped onto this id by the caller or by an entity resolver.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.AssetIdJsonConverter))]
 public readonly struct AssetId : IEquatable<AssetId>, IComparable<AssetId>
 {
     private readonly string? _value;

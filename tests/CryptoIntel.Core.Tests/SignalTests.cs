@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace CryptoIntel.Core.Tests;
+
+public sealed class SignalTests
+{
+    private static readonly DateTimeOffset At = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    [Fact]
+    public void CreateId_IsDeterministicAndSensitiveToEveryPart()
+    {
+        var id = Signal.CreateId(SignalKind.VolumeSpike, "bitcoin", "volume-spike", "1", At);
+        Assert.Equal(id, Signal.CreateId("VOLUME-SPIKE", "bitcoin", "volume-spike", "1", At));
+        Assert.Equal(32, id.Length);
+        Assert.NotEqual(id, Signal.CreateId(SignalKind.PriceMove, "bitcoin", "volume-spike", "1", At));
+        Assert.NotEqual(id, Signal.CreateId(SignalKind.VolumeSpike, "ethereum", "volume-spike", "1", At));
+        Assert.NotEqual(id, Signal.CreateId(SignalKind.VolumeSpike, "bitcoin", "other", "1", At));
+        Assert.NotEqual(id, Signal.CreateId(SignalKind.VolumeSpike, "bitcoin", "volume-spike", "2", At));
+        Assert.NotEqual(id, Signal.CreateId(SignalKind.VolumeSpike, "bitcoin", "volume-spike", "1", At.AddTicks(1)));
+        // The same instant in another offset is the same detection.
+        Assert.Equal(id, Signal.CreateId(SignalKind.VolumeSpike, "bitcoin", "volume-spike", "1", At.ToOffset(TimeSpan.FromHours(2))));
+    }
+
+    [Fact]
+    public void Json_RoundTripsKindsDirectionsAssetsAndEvidence()
+    {
+        var signal = new Signal("abc", SignalKind.Depeg, "tether", SignalDirection.Down, 0.012, 0.8, At, "depeg", "1")
+        {
+            Asset = new AssetId("tether"),
+            Evidence = [new SignalEvidence("deviation", 0.012, 0.005)],
+            Entities = ["tether"],
+        };
+        var json = JsonSerializer.Serialize(signal);
+        Assert.Contains("\"Kind\":\"depeg\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Direction\":\"Down\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Asset\":\"tether\"", json, StringComparison.Ordinal);
+        var back = JsonSerializer.Deserialize<Signal>(json)!;
+        Assert.Equal(signal.Kind, back.Kind);
+        Assert.Equal(signal.Asset, back.Asset);
+        Assert.Equal(signal.Evidence, back.Evidence);
+        Assert.Equal(signal.DetectedAt, back.DetectedAt);
+    }
+
+    [Theory]
+    [InlineData("{\"Kind\":\"\"}")]
+    [InlineData("{\"Kind\":3}")]
+    public void Json_RejectsEmptyOrNonStringKinds(string json)
+        => Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<KindHolder>(json));
+
+    private sealed record KindHolder(SignalKind Kind);
+}
