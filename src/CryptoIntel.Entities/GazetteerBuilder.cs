@@ -285,7 +285,7 @@ public sealed class GazetteerBuilder
         }
 
         readingStart[keys.Length] = readings.Count;
-        var matcher = AhoCorasick.Build(keys);
+        var matcher = WordMatcher.Build(keys);
         return new Gazetteer(entries, rules, matcher, [.. readings], readingStart, _issues.ToArray());
     }
 
