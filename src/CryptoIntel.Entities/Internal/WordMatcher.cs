@@ -71,7 +71,7 @@ internal sealed class WordMatcher
         var single = new Dictionary<ulong, int>(patterns.Length);
         var multi = new Dictionary<ulong, List<int>>();
         var firstWords = new HashSet<ulong>();
-        var multiFirst = new HashSet<ulong>();
+        var secondWords = new Dictionary<ulong, uint>();
         var maxFirstWord = 0;
         for (var p = 0; p < patterns.Length; p++)
         {
@@ -113,7 +113,7 @@ internal sealed class WordMatcher
             }
 
             list.Add(p);
-            multiFirst.Add(key1);
+            secondWords[key1] = secondWords.GetValueOrDefault(key1) | SecondWordBit(key2);
         }
 
         // First words: the one-word pattern (if any) and whether longer patterns start with the word.
@@ -127,7 +127,7 @@ internal sealed class WordMatcher
                 i = (i + 1) & (words.Length - 1);
             }
 
-            words[i] = new WordSlot(key, single.TryGetValue(key, out var p) ? p : -1, multiFirst.Contains(key));
+            words[i] = new WordSlot(key, single.TryGetValue(key, out var p) ? p : -1, secondWords.GetValueOrDefault(key));
         }
 
         // First two words: the patterns of several words, shorter first (so that the hits of one start come out by end).
@@ -160,6 +160,10 @@ internal sealed class WordMatcher
     public IReadOnlyList<string> GetPatterns() => _patterns;
 
     /// <summary>Scans the text once and adds every whole-word hit to <paramref name="hits"/>, ordered by end, then by start.</summary>
+    /// <remarks>
+    /// Each word is read once: its key is probed as a first word, and, when the word before it starts longer names
+    /// whose second words may include it (a 32-bit filter in the previous word's slot), the pair is probed too.
+    /// </remarks>
     public void Scan(ReadOnlySpan<char> text, ref HitBuffer hits)
     {
         var codes = AsciiCode;
@@ -169,6 +173,11 @@ internal sealed class WordMatcher
         var maxFirstWord = _maxFirstWord;
         var n = text.Length;
         var i = 0;
+
+        // The previous word, when longer names start with it: its start, key and second-word filter.
+        var previousStart = 0;
+        var previousKey = 0UL;
+        uint previousSecond = 0;
         while (i < n)
         {
             var c = text[i];
@@ -180,8 +189,18 @@ internal sealed class WordMatcher
 
             var start = i;
             var key = ReadKey(text, ref i, codes);
-            var length = i - start;
-            if (length > maxFirstWord)
+            if (previousSecond != 0)
+            {
+                // A name of several words is at most MaxPatternLength chars: its second word starts within them.
+                if ((previousSecond & SecondWordBit(key)) != 0 && start < previousStart + TextRules.MaxPatternLength)
+                {
+                    MatchLonger(text, previousStart, PairKey(previousKey, key), ref hits);
+                }
+
+                previousSecond = 0;
+            }
+
+            if (i - start > maxFirstWord)
             {
                 continue;
             }
@@ -193,14 +212,16 @@ internal sealed class WordMatcher
                 if (slot.Key == key)
                 {
                     // The word is a whole word (i is at its end): a one-word pattern with an exact key is a hit as is.
-                    if (slot.Pattern >= 0 && ((key & HashedBit) == 0 || Equal(text.Slice(start, length), slot.Pattern)))
+                    if (slot.Pattern >= 0 && ((key & HashedBit) == 0 || Equal(text[start..i], slot.Pattern)))
                     {
                         hits.AddByEnd(new PatternHit(slot.Pattern, start, i));
                     }
 
-                    if (slot.StartsLonger)
+                    if (slot.SecondWords != 0)
                     {
-                        MatchLonger(text, start, i, key, ref hits);
+                        previousStart = start;
+                        previousKey = key;
+                        previousSecond = slot.SecondWords;
                     }
 
                     break;
@@ -276,6 +297,9 @@ internal sealed class WordMatcher
         return hash | HashedBit;
     }
 
+    /// <summary>The bit of a second word in <see cref="WordSlot.SecondWords"/>: a 32-bit filter that spares most pair probes.</summary>
+    private static uint SecondWordBit(ulong key) => 1u << (int)((key * Golden) >> 59);
+
     private static ulong PairKey(ulong first, ulong second) => (BitOperations.RotateLeft(first, 23) * Golden) ^ second;
 
     private static int TableSize(int count) => Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count) * 2));
@@ -309,24 +333,10 @@ internal sealed class WordMatcher
         return table;
     }
 
-    /// <summary>The patterns of several words starting with the word [<paramref name="start"/>, <paramref name="end"/>): found through the next word.</summary>
+    /// <summary>The patterns of several words that start at <paramref name="start"/> with the pair of words <paramref name="pair"/>: compared with the text.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void MatchLonger(ReadOnlySpan<char> text, int start, int end, ulong key1, ref HitBuffer hits)
+    private void MatchLonger(ReadOnlySpan<char> text, int start, ulong pair, ref HitBuffer hits)
     {
-        var j = end;
-        var limit = Math.Min(text.Length, start + TextRules.MaxPatternLength);
-        while (j < limit && !TextRules.IsWordChar(text[j]))
-        {
-            j++;
-        }
-
-        if (j >= limit)
-        {
-            return;
-        }
-
-        var key2 = ReadKey(text, ref j, AsciiCode);
-        var pair = PairKey(key1, key2);
         var pairs = _pairs;
         var s = (int)((pair * Golden) >> _pairShift);
         while (true)
@@ -380,9 +390,9 @@ internal sealed class WordMatcher
     /// <summary>A distinct first word (key 0 marks an empty slot: a packed key of a word is never 0).</summary>
     /// <param name="Key">The word's key.</param>
     /// <param name="Pattern">The one-word pattern that is this word, or -1.</param>
-    /// <param name="StartsLonger">Whether patterns of several words start with this word.</param>
+    /// <param name="SecondWords">A filter of the second words of the patterns of several words that start with this word (one bit per second word, hashed); 0 when there are none.</param>
     [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct WordSlot(ulong Key, int Pattern, bool StartsLonger);
+    private readonly record struct WordSlot(ulong Key, int Pattern, uint SecondWords);
 
     /// <summary>The patterns of several words that start with one pair of words.</summary>
     /// <param name="Key">The pair's key.</param>
