@@ -32,8 +32,18 @@ internal sealed class WordMatcher
     private const ulong FnvPrime = 1099511628211;
     private const ulong Golden = 0x9E3779B97F4A7C15;
 
-    /// <summary>For ASCII: 1–36 for a word char (digits, then case-folded letters), 0 for any other char.</summary>
-    private static readonly byte[] AsciiCode = BuildAsciiCode();
+    /// <summary>For ASCII: 1–36 for a word char (digits, then case-folded letters), 0 for any other char (data in the image: no bounds check for a char below 128).</summary>
+    private static ReadOnlySpan<byte> AsciiCode =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 0, 0, 0, 0, 0,
+        0, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+        26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 0, 0, 0, 0, 0,
+        0, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+        26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 0, 0, 0, 0, 0,
+    ];
 
     private readonly WordSlot[] _words;
     private readonly int _wordShift;
@@ -188,7 +198,7 @@ internal sealed class WordMatcher
             }
 
             var start = i;
-            var key = ReadKey(text, ref i, codes);
+            var key = ReadKey(text, ref i);
             if (previousSecond != 0)
             {
                 // A name of several words is at most MaxPatternLength chars: its second word starts within them.
@@ -241,14 +251,15 @@ internal sealed class WordMatcher
     internal static ulong KeyOf(ReadOnlySpan<char> folded)
     {
         var i = 0;
-        var key = ReadKey(folded, ref i, AsciiCode);
+        var key = ReadKey(folded, ref i);
         return key;
     }
 
     /// <summary>Reads the word that starts at <paramref name="i"/> (a word char) and returns its key; <paramref name="i"/> ends just after it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ReadKey(ReadOnlySpan<char> text, ref int i, byte[] codes)
+    private static ulong ReadKey(ReadOnlySpan<char> text, ref int i)
     {
+        var codes = AsciiCode;
         var start = i;
         var n = text.Length;
         ulong key = 0;
@@ -313,24 +324,6 @@ internal sealed class WordMatcher
         }
 
         return i - start;
-    }
-
-    private static byte[] BuildAsciiCode()
-    {
-        var table = new byte[128];
-        byte code = 1;
-        for (var c = '0'; c <= '9'; c++)
-        {
-            table[c] = code++;
-        }
-
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            table[c] = code;
-            table[c - 32] = code++;
-        }
-
-        return table;
     }
 
     /// <summary>The patterns of several words that start at <paramref name="start"/> with the pair of words <paramref name="pair"/>: compared with the text.</summary>
