@@ -7,7 +7,7 @@ namespace CryptoIntel.Entities;
 
 /// <summary>
 /// Finds assets, exchanges, protocols, chains, people, organisations, regulators and ETFs in news text, with
-/// amounts attached and implied assets linked. One pass of a multi-pattern automaton over the text, then a small
+/// amounts attached and implied assets linked. One pass of a word-level multi-pattern matcher over the text (one hash probe per word), then a small
 /// set of explainable rules decides each hit (case, cashtags, a stop-list of common words, the market-cap prior,
 /// context words, longest match first).
 /// </summary>
@@ -17,8 +17,6 @@ namespace CryptoIntel.Entities;
 /// </remarks>
 public sealed class EntityExtractor
 {
-    private const int MaxReadingsPerHit = 16;
-
     private readonly EntityExtractorOptions _options;
     private readonly ILogger _logger;
     private Gazetteer _gazetteer;
@@ -76,7 +74,10 @@ public sealed class EntityExtractor
     /// <summary>Extracts the entities and amounts in a text.</summary>
     /// <param name="text">A title or an article body, as plain text.</param>
     /// <returns>What was found.</returns>
-    public ExtractionResult Extract(ReadOnlySpan<char> text)
+    public ExtractionResult Extract(ReadOnlySpan<char> text) => Extract(text, useAutomaton: false);
+
+    /// <summary>Extracts with the word matcher, or with the reference char-level automaton (for tests and benchmarks; same hits, slower).</summary>
+    internal ExtractionResult Extract(ReadOnlySpan<char> text, bool useAutomaton)
     {
         var truncated = false;
         if (text.Length > _options.MaxTextLength)
@@ -96,7 +97,15 @@ public sealed class EntityExtractor
         var candidates = ArrayPool<Candidate>.Shared.Rent(32);
         try
         {
-            g.Matcher.Scan(text, ref hits);
+            if (useAutomaton)
+            {
+                g.Automaton.Scan(text, ref hits);
+            }
+            else
+            {
+                g.Matcher.Scan(text, ref hits);
+            }
+
             var ctx = new ScanContext(text, g, _options.ContextWindow);
             var count = 0;
             foreach (var hit in hits.Items)
@@ -104,16 +113,25 @@ public sealed class EntityExtractor
                 // Readings are ordered by prior; a shared ticker's long tail (70 bridged USDCs) is cut off.
                 // A lower-case word without a cashtag can only be a curated name (long-tail names must match their
                 // capitalised listed form; tickers must be capitals): skip the long tail without scoring it.
+                var facts = Rules.Facts(text, hit.Start, hit.End);
+                var lowerStart = char.IsLower(text[hit.Start]) && facts.Previous is not ('$' or '#');
+
+                // Most hits are words in mixed case without a cashtag that only tickers or names listed in capitals
+                // share: every reading would be rejected by its case, so none is read (see Gazetteer.PatternFlags).
+                if (!facts.AllUpper && facts.Previous is not ('$' or '#')
+                    && (g.PatternFlags[hit.Pattern] & (lowerStart ? Gazetteer.CuratedMixedCaseReading : Gazetteer.MixedCaseReading)) == 0)
+                {
+                    continue;
+                }
+
                 var best = Candidate.None;
                 var readings = g.ReadingsOf(hit.Pattern);
-                var first = text[hit.Start];
-                if (char.IsLower(first) && (hit.Start == 0 || text[hit.Start - 1] is not ('$' or '#')))
+                if (lowerStart)
                 {
                     readings = readings[..g.CuratedReadings[hit.Pattern]];
                 }
 
-                var facts = Rules.Facts(text, hit.Start, hit.End);
-                for (var r = 0; r < readings.Length && r < MaxReadingsPerHit && best.Confidence < 0.9; r++)
+                for (var r = 0; r < readings.Length && r < Gazetteer.MaxReadingsPerHit && best.Confidence < 0.9; r++)
                 {
                     var c = Rules.Score(ref ctx, readings[r], facts);
                     if (c.Confidence > best.Confidence || (best.Confidence <= 0 && c.IsPending && !best.IsPending))

@@ -256,20 +256,20 @@ public sealed class GazetteerBuilder
             // or shorter than three chars, a long-tail ticker that is a stock): a smaller automaton, fewer hits.
             if (e.IsCurated || !NeverAcceptedName(e.Name))
             {
-                AddPattern(patterns, e, i, e.Name, MatchKind.Name);
+                AddPattern(patterns, e, rules[i], i, e.Name, MatchKind.Name);
             }
 
             foreach (var alias in e.Aliases)
             {
                 if (e.IsCurated || !NeverAcceptedName(alias))
                 {
-                    AddPattern(patterns, e, i, alias, MatchKind.Alias);
+                    AddPattern(patterns, e, rules[i], i, alias, MatchKind.Alias);
                 }
             }
 
             if (e.Symbol is { Length: > 0 } symbol && (e.IsAsset || e.Kind == EntityKind.Etf) && (e.IsCurated || !rules[i].IsStockTicker))
             {
-                AddPattern(patterns, e, i, symbol, MatchKind.Symbol);
+                AddPattern(patterns, e, rules[i], i, symbol, MatchKind.Symbol);
             }
         }
 
@@ -285,11 +285,11 @@ public sealed class GazetteerBuilder
         }
 
         readingStart[keys.Length] = readings.Count;
-        var matcher = AhoCorasick.Build(keys);
+        var matcher = WordMatcher.Build(keys);
         return new Gazetteer(entries, rules, matcher, [.. readings], readingStart, _issues.ToArray());
     }
 
-    private static void AddPattern(Dictionary<string, List<PatternReading>> patterns, GazetteerEntry entry, int index, string form, MatchKind kind)
+    private static void AddPattern(Dictionary<string, List<PatternReading>> patterns, GazetteerEntry entry, EntryRules rules, int index, string form, MatchKind kind)
     {
         var trimmed = form.Trim();
         if (trimmed.Length == 0 || trimmed.Length > TextRules.MaxPatternLength || !TextRules.HasWordChar(trimmed) || TextRules.IsNumeric(trimmed))
@@ -324,7 +324,7 @@ public sealed class GazetteerBuilder
         }
 
         var listed = kind == MatchKind.Symbol ? trimmed.ToUpperInvariant() : trimmed;
-        list.Add(new PatternReading(index, kind, listed, listed.Length > 1 && TextRules.IsAllUpper(listed), char.IsUpper(listed[0])));
+        list.Add(new PatternReading(index, kind, listed, listed.Length > 1 && TextRules.IsAllUpper(listed), char.IsUpper(listed[0]), PatternReading.FlagsOf(entry, rules)));
     }
 
     private static EntryRules ComputeRules(GazetteerEntry e)

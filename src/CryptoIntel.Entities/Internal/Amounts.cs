@@ -11,8 +11,15 @@ internal static class Amounts
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (!char.IsAsciiDigit(c) || (i > 0 && (char.IsAsciiDigit(text[i - 1]) || char.IsAsciiLetter(text[i - 1]) || text[i - 1] == '.')))
+            // Jump to the next digit (vectorised): most of a text has none.
+            var next = text[i..].IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || char.IsAsciiLetter(text[i - 1]) || text[i - 1] == '.'))
             {
                 i++;
                 continue;

@@ -30,6 +30,24 @@ internal struct HitBuffer : IDisposable
         _items[Count++] = hit;
     }
 
+    /// <summary>
+    /// Adds a hit and keeps the buffer ordered by end, then by start (the automaton's order), given that hits come in
+    /// by start and, for one start, by end: only a hit that ends before an earlier, longer one moves back.
+    /// </summary>
+    public void AddByEnd(PatternHit hit)
+    {
+        Add(hit);
+        var items = _items;
+        var i = Count - 1;
+        while (i > 0 && items[i - 1].End > hit.End)
+        {
+            items[i] = items[i - 1];
+            i--;
+        }
+
+        items[i] = hit;
+    }
+
     public void Dispose()
     {
         if (_items is not null)

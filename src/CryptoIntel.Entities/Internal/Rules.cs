@@ -24,6 +24,7 @@ internal static class Rules
 {
     private const int AdjacentTickerGap = 6;
     private const int LinkWindow = 6;
+    private const int SmallOverlapCount = 16;
 
     public static HitFacts Facts(ReadOnlySpan<char> text, int start, int end)
     {
@@ -41,15 +42,13 @@ internal static class Rules
             return Candidate.None;
         }
 
-        var g = ctx.Gazetteer;
-        var e = g.EntryArray[reading.Entry];
-        var rule = g.Rules[reading.Entry];
+        // Everything else the rules need of the entry is in the reading's flags: no entry is read while scoring.
         var text = ctx.Text;
         var start = hit.Start;
         var end = hit.End;
         var span = text[start..end];
         var prev = hit.Previous;
-        var curated = e.IsCurated;
+        var curated = reading.IsCurated;
 
         Candidate Accept(double confidence, MatchKind kind) => new(reading.Entry, start, end, confidence, kind, false, curated);
         Candidate Pending() => new(reading.Entry, start, end, 0, MatchKind.Symbol, true, curated);
@@ -59,7 +58,7 @@ internal static class Rules
             if (prev is '$' or '#')
             {
                 // "US$ 29" never reaches here (digits are not tickers); "$COIN", "$MSTR" are stocks.
-                if (rule.IsStockTicker)
+                if (reading.IsStockTicker)
                 {
                     return Candidate.None;
                 }
@@ -72,16 +71,16 @@ internal static class Rules
                 return Accept(curated ? 0.97 : span.Length <= 2 ? 0.55 : 0.8, MatchKind.Cashtag);
             }
 
-            if (!hit.AllUpper || rule.IsStockTicker)
+            if (!hit.AllUpper || reading.IsStockTicker)
             {
                 return Candidate.None;
             }
 
             if (curated)
             {
-                if (!rule.IsAmbiguousSymbol)
+                if (!reading.IsAmbiguousSymbol)
                 {
-                    return Accept(e.Kind == EntityKind.Etf ? 0.9 : 0.92, MatchKind.Symbol);
+                    return Accept(reading.IsEtf ? 0.9 : 0.92, MatchKind.Symbol);
                 }
 
                 if (span.Length == 1)
@@ -92,7 +91,7 @@ internal static class Rules
                 return ctx.HasNearbyWord(start, end, 2, ctx.Window, WordLists.AssetContext) ? Accept(0.86, MatchKind.Symbol) : Pending();
             }
 
-            if (span.Length >= 3 && !rule.IsAmbiguousSymbol && !ctx.IsShouting && e.IsAsset
+            if (span.Length >= 3 && !reading.IsAmbiguousSymbol && !ctx.IsShouting && reading.IsAsset
                 && ctx.HasNearbyWord(start, end, 1, 1, WordLists.TokenNouns))
             {
                 return Accept(0.6, MatchKind.Symbol);
@@ -111,7 +110,7 @@ internal static class Rules
         if (curated)
         {
             var formCapitalized = reading.FormCapitalized;
-            var needsContext = (e.NameNeedsContext && reading.Kind == MatchKind.Name) || rule.IsCommonWordName && reading.Kind == MatchKind.Name;
+            var needsContext = (reading.NameNeedsContext && reading.Kind == MatchKind.Name) || reading.IsCommonWordName && reading.Kind == MatchKind.Name;
             if (needsContext || (reading.Kind == MatchKind.Alias && formCapitalized && IsShortWord(reading.Form)))
             {
                 if (formCapitalized && !capitalized)
@@ -124,7 +123,7 @@ internal static class Rules
                     return Accept(0.85, reading.Kind);
                 }
 
-                if (e.IsAsset)
+                if (reading.IsAsset)
                 {
                     return ctx.HasNearbyWord(start, end, 1, ctx.Window, WordLists.AssetContext) ? Accept(0.96, reading.Kind) : Candidate.None;
                 }
@@ -138,18 +137,17 @@ internal static class Rules
             return Accept(lower || shoutedName ? 0.85 : 0.95, reading.Kind);
         }
 
-        if (rule.IsCommonWordName || span.Length < 3)
+        if (reading.IsCommonWordName || span.Length < 3)
         {
             return Candidate.None;
         }
 
-        var exact = span.SequenceEqual(reading.Form.AsSpan()) || (hit.AllUpper && ctx.IsShouting);
-        if (!exact || !capitalized)
+        if (!capitalized || !(span.SequenceEqual(reading.Form.AsSpan()) || (hit.AllUpper && ctx.IsShouting)))
         {
             return Candidate.None;
         }
 
-        if (e.IsAsset)
+        if (reading.IsAsset)
         {
             return ctx.HasNearbyWord(start, end, 0, 1, WordLists.TokenNouns) ? Accept(0.6, reading.Kind) : Candidate.None;
         }
@@ -193,25 +191,52 @@ internal static class Rules
     /// <remarks>Coverage is marked per char (spans are at most 64 chars), so this is linear in the text.</remarks>
     public static List<ExtractedEntity> ResolveOverlaps(Span<Candidate> candidates, double minimum, Gazetteer g, int textLength)
     {
-        candidates.Sort(static (a, b) =>
-        {
-            var c = b.IsCurated.CompareTo(a.IsCurated);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = b.Length.CompareTo(a.Length);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = b.Confidence.CompareTo(a.Confidence);
-            return c != 0 ? c : a.Start.CompareTo(b.Start);
-        });
+        // Struct comparers: the sort is specialised and the comparisons inlined (a 1 MB list of tickers has 200k candidates).
+        candidates.Sort(default(BestFirst));
 
         // The kept candidates are compacted to the front of the same span: no list per call.
+        var keptCount = candidates.Length <= SmallOverlapCount ? KeepSmall(candidates, minimum) : KeepLarge(candidates, minimum, textLength);
+        var kept = candidates[..keptCount];
+        kept.Sort(default(ByStart));
+        var result = new List<ExtractedEntity>(keptCount + 1);
+        foreach (var k in kept)
+        {
+            result.Add(new ExtractedEntity(g.EntryArray[k.Entry], k.Start, k.Length, k.Confidence, k.Kind));
+        }
+
+        return result;
+    }
+
+    /// <summary>Keeps candidates (sorted best first) that overlap no kept one: pairwise, for the few of a title.</summary>
+    private static int KeepSmall(Span<Candidate> candidates, double minimum)
+    {
+        var keptCount = 0;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var c = candidates[i];
+            if (c.IsPending || c.Confidence < minimum)
+            {
+                continue;
+            }
+
+            var overlaps = false;
+            for (var k = 0; k < keptCount && !overlaps; k++)
+            {
+                overlaps = c.Start < candidates[k].End && candidates[k].Start < c.End;
+            }
+
+            if (!overlaps)
+            {
+                candidates[keptCount++] = c;
+            }
+        }
+
+        return keptCount;
+    }
+
+    /// <summary>Keeps candidates (sorted best first) that overlap no kept one: coverage marked per char, linear in the text.</summary>
+    private static int KeepLarge(Span<Candidate> candidates, double minimum, int textLength)
+    {
         var covered = ArrayPool<bool>.Shared.Rent(textLength);
         Array.Clear(covered, 0, textLength);
         var keptCount = 0;
@@ -234,15 +259,7 @@ internal static class Rules
             ArrayPool<bool>.Shared.Return(covered);
         }
 
-        var kept = candidates[..keptCount];
-        kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        var result = new List<ExtractedEntity>(keptCount + 1);
-        foreach (var k in kept)
-        {
-            result.Add(new ExtractedEntity(g.EntryArray[k.Entry], k.Start, k.Length, k.Confidence, k.Kind));
-        }
-
-        return result;
+        return keptCount;
     }
 
     /// <summary>Adds the assets implied by the entities found, when their link condition holds and they are not named.</summary>
@@ -321,5 +338,33 @@ internal static class Rules
         }
 
         return true;
+    }
+
+    /// <summary>Curated first, then longer, then more confident, then earlier: a total order (two candidates never share a span).</summary>
+    private readonly struct BestFirst : IComparer<Candidate>
+    {
+        public int Compare(Candidate a, Candidate b)
+        {
+            var c = b.IsCurated.CompareTo(a.IsCurated);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Length.CompareTo(a.Length);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Confidence.CompareTo(a.Confidence);
+            return c != 0 ? c : a.Start.CompareTo(b.Start);
+        }
+    }
+
+    /// <summary>By start (kept candidates do not overlap, so their starts differ).</summary>
+    private readonly struct ByStart : IComparer<Candidate>
+    {
+        public int Compare(Candidate a, Candidate b) => a.Start.CompareTo(b.Start);
     }
 }
