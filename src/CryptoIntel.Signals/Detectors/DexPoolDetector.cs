@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace CryptoIntel.Signals;
 
 /// <summary>
-/// DEX pool trending and liquidity jumps. Per pool, EWMA baselines of <c>ln(1 + liquidity)</c> and
-/// <c>ln(1 + volume24h)</c>. Liquidity jump: <c>j = e^(ln(1+L) − μ_L) − 1</c>, fires when <c>|j| ≥ LiquidityJump</c>
+/// DEX pool trending and liquidity jumps. Per pool, robust baselines: the medians μ of <c>ln(1 + liquidity)</c> and
+/// <c>ln(1 + volume24h)</c> over the last <see cref="DexPoolDetectorOptions.BaselineWindow"/> snapshots (one outlier does
+/// not move them). Liquidity jump: <c>j = e^(ln(1+L) − μ_L) − 1</c>, fires when <c>|j| ≥ LiquidityJump</c>
 /// (up or down; re-armed when <c>|j|</c> falls below half of it). Trending: <c>ρ = e^(ln(1+V) − μ_V)</c>, fires when
 /// <c>ρ ≥ TrendRatio</c> and <c>V ≥ MinVolumeUsd</c> (re-armed when ρ falls below <c>(1 + TrendRatio) / 2</c>). Both need
 /// the pool's liquidity (or its baseline, for a drain) at least <c>MinLiquidityUsd</c>, and respect the cool-down;
@@ -49,17 +50,17 @@ public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
         return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
     }
 
-    private sealed class State(double alpha) : SubjectState
+    private sealed class State(int window) : SubjectState
     {
-        public Ewma Liquidity = new(alpha);
-        public Ewma Volume = new(alpha);
+        public readonly RollingRobustWindow Liquidity = new(window);
+        public readonly RollingRobustWindow Volume = new(window);
         public FireGate LiquidityGate;
         public FireGate TrendGate;
 
         public override void Reset()
         {
-            Liquidity.Reset();
-            Volume.Reset();
+            Liquidity.Clear();
+            Volume.Clear();
             LiquidityGate.Reset();
             TrendGate.Reset();
         }
@@ -68,8 +69,8 @@ public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
     private sealed class Engine(DetectorContext context, DexPoolDetectorOptions options)
         : KeyedEngine<PoolObservation, string, State>(context, options, StringComparer.Ordinal)
     {
-        private readonly double _alpha = Ewma.AlphaFromHalfLife(options.BaselineHalfLife);
-        private readonly int _warmUp = options.WarmUp;
+        private readonly int _window = options.BaselineWindow;
+        private readonly int _warmUp = Math.Min(options.WarmUp, options.BaselineWindow);
         private readonly double _jump = options.LiquidityJump;
         private readonly double _trend = options.TrendRatio;
         private readonly double _minLiquidity = options.MinLiquidityUsd;
@@ -87,18 +88,19 @@ public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
 
         protected override string KeyOf(in PoolObservation input) => input.PoolId;
 
-        protected override State CreateState(in PoolObservation input) => new(_alpha);
+        protected override State CreateState(in PoolObservation input) => new(_window);
 
         protected override Signal? Update(State state, in PoolObservation input, long ticks)
         {
             var logLiquidity = Math.Log(1 + input.LiquidityUsd);
             var logVolume = Math.Log(1 + input.Volume24hUsd);
             var warm = state.Liquidity.Count >= _warmUp;
-            var jump = Math.Exp(logLiquidity - state.Liquidity.Mean) - 1;
-            var ratio = Math.Exp(logVolume - state.Volume.Mean);
-            var baselineLiquidity = Math.Exp(state.Liquidity.Mean) - 1;
-            state.Liquidity.Update(logLiquidity);
-            state.Volume.Update(logVolume);
+            var liquidityMedian = state.Liquidity.Median();
+            var jump = Math.Exp(logLiquidity - liquidityMedian) - 1;
+            var ratio = Math.Exp(logVolume - state.Volume.Median());
+            var baselineLiquidity = Math.Exp(liquidityMedian) - 1;
+            state.Liquidity.Add(logLiquidity);
+            state.Volume.Add(logVolume);
             if (!warm)
             {
                 return null;

@@ -11,10 +11,10 @@ public sealed class DexPoolDetectorOptions : SignalDetectorOptions
         CoolDown = TimeSpan.FromHours(6);
     }
 
-    /// <summary>Gets or sets the half-life, in snapshots, of the EWMA baselines of log liquidity and log 24 h volume.</summary>
+    /// <summary>Gets or sets how many past snapshots form the baselines (medians of log liquidity and log 24 h volume).</summary>
     /// <value>Defaults to 24.</value>
-    [Range(1.0, 100_000.0)]
-    public double BaselineHalfLife { get; set; } = 24;
+    [Range(2, 4096)]
+    public int BaselineWindow { get; set; } = 24;
 
     /// <summary>Gets or sets how many snapshots a pool needs before it can fire.</summary>
     /// <value>Defaults to 6.</value>

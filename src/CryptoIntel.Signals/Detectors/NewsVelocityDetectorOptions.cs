@@ -24,14 +24,14 @@ public sealed class NewsVelocityDetectorOptions : SignalDetectorOptions
     public int WarmUp { get; set; } = 24;
 
     /// <summary>Gets or sets the Poisson z-score, <c>(x − λ) / √λ</c>, at which a surge fires.</summary>
-    /// <value>Defaults to 4.</value>
+    /// <value>Defaults to 6 (Poisson tails at small rates are far heavier than normal ones).</value>
     [Range(0.5, 1000.0)]
-    public double Threshold { get; set; } = 4.0;
+    public double Threshold { get; set; } = 6.0;
 
     /// <summary>Gets or sets the z-score below which a surge is over (hysteresis).</summary>
-    /// <value>Defaults to 2.</value>
+    /// <value>Defaults to 3.</value>
     [Range(0.0, 1000.0)]
-    public double ExitThreshold { get; set; } = 2.0;
+    public double ExitThreshold { get; set; } = 3.0;
 
     /// <summary>Gets or sets the least mentions in the interval for a surge.</summary>
     /// <value>Defaults to 5.</value>

@@ -39,14 +39,14 @@ public sealed class SentimentShiftDetectorOptions : SignalDetectorOptions
     public int MinItems { get; set; } = 5;
 
     /// <summary>Gets or sets the z-score of the window mean against the baseline at which a shift fires.</summary>
-    /// <value>Defaults to 3.</value>
+    /// <value>Defaults to 4.</value>
     [Range(0.5, 100.0)]
-    public double Threshold { get; set; } = 3.0;
+    public double Threshold { get; set; } = 4.0;
 
     /// <summary>Gets or sets the z-score below which a fired shift is over (hysteresis).</summary>
-    /// <value>Defaults to 1.5.</value>
+    /// <value>Defaults to 2.</value>
     [Range(0.0, 100.0)]
-    public double ExitThreshold { get; set; } = 1.5;
+    public double ExitThreshold { get; set; } = 2.0;
 
     /// <summary>Gets or sets the least difference between the window mean and the baseline mean (sentiment is in −1..1).</summary>
     /// <value>Defaults to 0.25.</value>

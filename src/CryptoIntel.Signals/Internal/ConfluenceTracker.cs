@@ -5,13 +5,13 @@ namespace CryptoIntel.Signals.Internal;
 
 /// <summary>
 /// The state of one subscription of the confluence operator: per subject, the latest signal of each detector within
-/// the window (data time). Thread-safe: the expiry timers run on the scheduler, signals arrive on the source's thread.
+/// the window (data time). Subjects idle for a window on the scheduler's clock are forgotten, swept at most once per
+/// window of scheduler time (no timers: an immediate scheduler would block on them).
 /// </summary>
-internal sealed class ConfluenceTracker(TimeSpan window, int minDetectors, double maxConfidence, int maxSubjects, IScheduler scheduler) : IDisposable
+internal sealed class ConfluenceTracker(TimeSpan window, int minDetectors, double maxConfidence, int maxSubjects, IScheduler scheduler)
 {
     private readonly Dictionary<string, Bucket> _subjects = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private bool _disposed;
+    private DateTimeOffset _lastSweep = scheduler.Now;
 
     public Signal? Add(Signal signal)
     {
@@ -20,45 +20,35 @@ internal sealed class ConfluenceTracker(TimeSpan window, int minDetectors, doubl
             return null;
         }
 
-        lock (_gate)
+        var now = scheduler.Now;
+        if (now - _lastSweep >= window)
         {
-            if (_disposed)
+            _lastSweep = now;
+            foreach (var (subject, idle) in _subjects)
             {
-                return null;
-            }
-
-            if (!_subjects.TryGetValue(signal.Subject, out var bucket))
-            {
-                if (_subjects.Count >= maxSubjects)
+                if (now - idle.Touched >= window)
                 {
-                    ForgetLeastRecentlyTouched();
+                    _subjects.Remove(subject);
                 }
-
-                bucket = new Bucket(signal.Subject);
-                _subjects.Add(signal.Subject, bucket);
-                bucket.Timer = scheduler.Schedule(bucket, window, Expire);
             }
-
-            bucket.Touched = scheduler.Now;
-            var members = bucket.Members;
-            members.RemoveAll(m => (m.DetectedAt - signal.DetectedAt).Duration() > window || m.Detector == signal.Detector);
-            members.Add(signal);
-            return Evaluate(bucket, signal);
         }
-    }
 
-    public void Dispose()
-    {
-        lock (_gate)
+        if (!_subjects.TryGetValue(signal.Subject, out var bucket))
         {
-            _disposed = true;
-            foreach (var bucket in _subjects.Values)
+            if (_subjects.Count >= maxSubjects)
             {
-                bucket.Timer?.Dispose();
+                ForgetLeastRecentlyTouched();
             }
 
-            _subjects.Clear();
+            bucket = new Bucket(signal.Subject);
+            _subjects.Add(signal.Subject, bucket);
         }
+
+        bucket.Touched = now;
+        var members = bucket.Members;
+        members.RemoveAll(m => (m.DetectedAt - signal.DetectedAt).Duration() > window || m.Detector == signal.Detector);
+        members.Add(signal);
+        return Evaluate(bucket, signal);
     }
 
     private Signal? Evaluate(Bucket bucket, Signal trigger)
@@ -136,29 +126,6 @@ internal sealed class ConfluenceTracker(TimeSpan window, int minDetectors, doubl
         };
     }
 
-    private IDisposable Expire(IScheduler self, Bucket bucket)
-    {
-        lock (_gate)
-        {
-            if (_disposed || !_subjects.TryGetValue(bucket.Subject, out var current) || !ReferenceEquals(current, bucket))
-            {
-                return System.Reactive.Disposables.Disposable.Empty;
-            }
-
-            var idle = self.Now - bucket.Touched;
-            if (idle >= window)
-            {
-                _subjects.Remove(bucket.Subject);
-            }
-            else
-            {
-                bucket.Timer = self.Schedule(bucket, window - idle, Expire);
-            }
-        }
-
-        return System.Reactive.Disposables.Disposable.Empty;
-    }
-
     private void ForgetLeastRecentlyTouched()
     {
         Bucket? oldest = null;
@@ -172,7 +139,6 @@ internal sealed class ConfluenceTracker(TimeSpan window, int minDetectors, doubl
 
         if (oldest is not null)
         {
-            oldest.Timer?.Dispose();
             _subjects.Remove(oldest.Subject);
         }
     }
@@ -186,7 +152,5 @@ internal sealed class ConfluenceTracker(TimeSpan window, int minDetectors, doubl
         public DateTimeOffset?[] LastComposite { get; } = new DateTimeOffset?[3];
 
         public DateTimeOffset Touched { get; set; }
-
-        public IDisposable? Timer { get; set; }
     }
 }

@@ -1,5 +1,4 @@
 using System.Reactive.Concurrency;
-using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -105,12 +104,12 @@ public static class SignalObservableExtensions
     /// detector: the chance that not all of them are wrong if they erred independently, so it is higher than any
     /// member's. Its magnitude is the number of agreeing detectors; its evidence lists each member (name: detector,
     /// value: confidence) and the count against <c>MinDetectors</c>. One composite per subject and direction per window.
-    /// The <paramref name="scheduler"/> forgets a subject a window after it was last touched (scheduler time), which
-    /// bounds memory on a live stream; membership itself is judged on data time.
+    /// Subjects idle for a window on the <paramref name="scheduler"/>'s clock are forgotten (swept at most once per
+    /// window, without timers), which bounds memory on a live stream; membership itself is judged on data time.
     /// </remarks>
     /// <param name="source">The signals of several detectors.</param>
     /// <param name="options">The options.</param>
-    /// <param name="scheduler">The scheduler of the expiry timers.</param>
+    /// <param name="scheduler">The scheduler whose clock expires idle subjects.</param>
     /// <returns>The composite signals.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
@@ -127,7 +126,7 @@ public static class SignalObservableExtensions
         return Observable.Create<Signal>(observer =>
         {
             var tracker = new ConfluenceTracker(window, minDetectors, maxConfidence, maxSubjects, scheduler);
-            var subscription = source.Subscribe(
+            return source.Subscribe(
                 signal =>
                 {
                     if (tracker.Add(signal) is { } composite)
@@ -137,14 +136,13 @@ public static class SignalObservableExtensions
                 },
                 observer.OnError,
                 observer.OnCompleted);
-            return new CompositeDisposable(subscription, tracker);
         });
     }
 
     /// <summary>The signals followed, where detectors agree, by their composite <see cref="SignalKind.Confluence"/> signals.</summary>
     /// <param name="source">The signals of several detectors.</param>
     /// <param name="options">The options.</param>
-    /// <param name="scheduler">The scheduler of the expiry timers.</param>
+    /// <param name="scheduler">The scheduler whose clock expires idle subjects.</param>
     /// <returns>The signals and the composites.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IObservable<Signal> WithConfluence(this IObservable<Signal> source, ConfluenceOptions options, IScheduler scheduler)
