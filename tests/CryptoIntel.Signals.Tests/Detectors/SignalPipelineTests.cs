@@ -1,0 +1,64 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using static CryptoIntel.Signals.Tests.Detectors.DetectorTestKit;
+
+namespace CryptoIntel.Signals.Tests.Detectors;
+
+public sealed class SignalPipelineTests
+{
+    [Fact]
+    public void Pipeline_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => new SignalPipeline(null!));
+        var pipeline = SignalPipeline.CreateDefault();
+        Assert.Throws<ArgumentNullException>(() => pipeline.Detect((IObservable<MarketTick>)null!, ImmediateScheduler.Instance));
+        Assert.Throws<ArgumentNullException>(() => pipeline.Detect(Observable.Empty<MarketTick>(), null!));
+        Assert.Throws<ArgumentNullException>(() => pipeline.Detect((SignalInputs)null!, ImmediateScheduler.Instance));
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => SignalPipeline.CreateDefault(options: new SignalPipelineOptions { DeduplicationCapacity = 0 }));
+    }
+
+    [Fact]
+    public void Detect_MarketTicks_RunsEveryMarketDetectorOnOneSubscription_AndAddsConfluence()
+    {
+        var subscriptions = 0;
+        var ticks = Hourly(400);
+        for (var i = 300; i < ticks.Count; i++)
+        {
+            ticks[i] = ticks[i] with { Price = ticks[i].Price * 0.9, Volume = i == 300 ? ticks[i].Volume * 12 : ticks[i].Volume };
+        }
+
+        var source = Observable.Defer(() =>
+        {
+            subscriptions++;
+            return ticks.ToObservable();
+        });
+
+        var signals = SignalPipeline.CreateDefault().Detect(source, ImmediateScheduler.Instance).ToEnumerable().ToList();
+
+        Assert.Equal(1, subscriptions);
+        Assert.Equal(4, SignalPipeline.CreateDefault().MarketDetectors.Count);
+        Assert.Contains(signals, s => s.Kind == SignalKind.VolumeSpike && s.Direction == SignalDirection.Down);
+        Assert.Contains(signals, s => s.Kind == SignalKind.PriceMove && s.Direction == SignalDirection.Down);
+        var composite = Assert.Single(signals, s => s.Kind == SignalKind.Confluence);
+        Assert.Equal(SignalDirection.Down, composite.Direction);
+        Assert.Equal(ticks[300].Timestamp, composite.DetectedAt);
+    }
+
+    [Fact]
+    public void Detect_AllInputs_InVirtualTime_MergesEveryFamily()
+    {
+        var scheduler = new HistoricalScheduler(Start);
+        var fearGreed = Observable.Generate(0, i => i < 10, i => i + 1, i => new FearGreedObservation(Start.AddDays(i), i < 5 ? 50 : 80), i => Start.AddDays(i), scheduler);
+        var tvl = Observable.Generate(0, i => i < 120, i => i + 1, i => new TvlObservation("chain:ethereum", Start.AddDays(i), i < 100 ? 1e9 * (1 + (0.001 * (i % 3))) : 5e8), i => Start.AddDays(i), scheduler);
+        var inputs = new SignalInputs { FearGreed = fearGreed, Tvl = tvl, Market = Observable.Empty<MarketTick>() };
+        var pipeline = SignalPipeline.CreateDefault(options: new SignalPipelineOptions { EmitConfluence = false });
+
+        var signals = new List<Signal>();
+        using var subscription = pipeline.Detect(inputs, scheduler).Subscribe(signals.Add);
+        scheduler.Start();
+
+        Assert.Contains(signals, s => s.Kind == SignalKind.FearGreedRegime && s.DetectedAt == Start.AddDays(5));
+        Assert.Contains(signals, s => s.Kind == SignalKind.TvlChange && s.Direction == SignalDirection.Down && s.DetectedAt == Start.AddDays(100));
+        Assert.DoesNotContain(signals, s => s.Kind == SignalKind.Confluence);
+    }
+}
