@@ -103,9 +103,10 @@ public sealed record BacktestReport
     /// <returns>The JSON.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, SignalsJsonContext.Default.BacktestReport);
 
-    /// <summary>Formats the report as a readable fixed-width table.</summary>
+    /// <summary>Formats the report as a readable fixed-width table: overall, per detector and (optionally) per subject.</summary>
+    /// <param name="includeSubjects">Whether to add a row per subject.</param>
     /// <returns>The table.</returns>
-    public string ToTable()
+    public string ToTable(bool includeSubjects = true)
     {
         var sb = new StringBuilder();
         var ci = CultureInfo.InvariantCulture;
@@ -120,7 +121,7 @@ public sealed record BacktestReport
             Row(s);
         }
 
-        foreach (var s in BySubject)
+        foreach (var s in includeSubjects ? BySubject : [])
         {
             Row(s);
         }
