@@ -12,7 +12,7 @@ using CryptoIntel.Signals.Confidence;
 const string Usage = "usage: CryptoIntel.Signals.Backtest [train-confidence] <data dir>... [--split yyyy-MM-dd] [--horizon HOURS] [--threshold FRACTION] [--model FILE] [--seed N] [--out DIR] [--json] [--detail]";
 var dirs = new List<string>();
 var options = new BacktestOptions();
-bool json = false, train = false, detail = false;
+bool json = false, train = false, detail = false, sweep = false, experiment = false;
 string? modelPath = null, outDir = null;
 var seed = 1;
 for (var i = 0; i < args.Length; i++)
@@ -22,6 +22,8 @@ for (var i = 0; i < args.Length; i++)
         case "train-confidence" when i == 0: train = true; break;
         case "--json": json = true; break;
         case "--detail": detail = true; break;
+        case "--sweep": sweep = true; break;
+        case "--experiment": experiment = true; break;
         case "--split" when i + 1 < args.Length: options.Split = DateTimeOffset.Parse(args[++i], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal); break;
         case "--horizon" when i + 1 < args.Length: options.Outcome.Horizon = TimeSpan.FromHours(double.Parse(args[++i], CultureInfo.InvariantCulture)); break;
         case "--threshold" when i + 1 < args.Length: options.Outcome.MoveThreshold = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
@@ -66,6 +68,22 @@ var rulesRun = backtester.Run(data, rulesMarket, rulesTvl);
 var (candMarket, candTvl) = Detectors.Sensitive();
 var candidateRun = backtester.Run(data, candMarket, candTvl);
 
+if (experiment)
+{
+    // Model selection on the training period only: each configuration is judged on the held-out (latest) slice of it.
+    ConfidenceModelConfig[] configs =
+    [
+        new(200, 16, 50, 0.05), new(100, 8, 100, 0.05), new(50, 4, 200, 0.05), new(300, 4, 200, 0.02), new(100, 8, 100, 0.05, 0.5),
+    ];
+    foreach (var config in configs)
+    {
+        var r = ConfidenceTrainer.Train(candidateRun, rulesRun, seed, config: config);
+        Console.WriteLine($"{config}: {r.Notes}");
+    }
+
+    return 0;
+}
+
 if (train)
 {
     var result = ConfidenceTrainer.Train(candidateRun, rulesRun, seed);
@@ -88,6 +106,23 @@ using var ml = new MlConfidenceScorer(modelPath);
 if (!ml.IsModelLoaded)
 {
     Console.Error.WriteLine("warning: the confidence model did not load; the ML path falls back to the rules");
+}
+
+if (sweep)
+{
+    // Diagnostic: hits and false positives of the ML path at each threshold, on the training period and the reported one.
+    foreach (var period in (BacktestPeriod[])[BacktestPeriod.Train, BacktestPeriod.Report])
+    {
+        var r = backtester.Report(rulesRun, "rules", period: period).Overall;
+        Console.WriteLine($"{period}: rules {r.Hits} hits / {r.FalsePositives} FP");
+        for (var th = 0.0; th <= 0.9; th += 0.025)
+        {
+            var m = backtester.Report(candidateRun, "ml", ml, th, period).Overall;
+            Console.WriteLine($"  >= {th:0.000}: {m.Hits,5} hits / {m.FalsePositives,5} FP  hit rate {m.HitRate:P1}  conf|hit {m.MeanConfidenceOnHits:0.000}");
+        }
+    }
+
+    return 0;
 }
 
 var rules = backtester.Report(rulesRun, "rules");

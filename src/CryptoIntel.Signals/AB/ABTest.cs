@@ -253,10 +253,10 @@ public sealed record ABTestReport
         ArgumentOutOfRangeException.ThrowIfGreaterThan(successesB, trialsB);
         var rateA = trialsA == 0 ? double.NaN : (double)successesA / trialsA;
         var rateB = trialsB == 0 ? double.NaN : (double)successesB / trialsB;
-        var (z, p) = Statistics.TwoProportionZ(successesA, trialsA, successesB, trialsB);
+        var (z, p) = TrackStatistics.TwoProportionZ(successesA, trialsA, successesB, trialsB);
         var diff = rateB - rateA;
         var se = trialsA == 0 || trialsB == 0 ? double.NaN : Math.Sqrt((rateA * (1 - rateA) / trialsA) + (rateB * (1 - rateB) / trialsB));
-        var q = Statistics.NormalQuantile(confidenceLevel);
+        var q = TrackStatistics.NormalQuantile(confidenceLevel);
         var verdict = trialsA == 0 || trialsB == 0 || p >= 1 - confidenceLevel ? ABVerdict.NotYetSignificant
             : diff > 0 ? ABVerdict.BBetter : ABVerdict.ABetter;
         return new ABTestReport

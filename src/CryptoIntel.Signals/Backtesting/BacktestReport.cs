@@ -152,10 +152,10 @@ public sealed record BacktestReport
     {
         var n = outcomes.Count;
         var hits = outcomes.Count(o => o.Outcome.Hit);
-        var (hitLow, hitHigh) = Statistics.Wilson(hits, n, options.ConfidenceLevel);
-        var (fpLow, fpHigh) = Statistics.Wilson(n - hits, n, options.ConfidenceLevel);
+        var (hitLow, hitHigh) = TrackStatistics.Wilson(hits, n, options.ConfidenceLevel);
+        var (fpLow, fpHigh) = TrackStatistics.Wilson(n - hits, n, options.ConfidenceLevel);
         var returns = outcomes.Select(o => o.Outcome.ForwardReturn).ToArray();
-        var (retLow, retHigh) = Statistics.BootstrapMean(returns, options.ConfidenceLevel, options.BootstrapResamples, options.Seed);
+        var (retLow, retHigh) = TrackStatistics.BootstrapMean(returns, options.ConfidenceLevel, options.BootstrapResamples, options.Seed);
         var leads = outcomes.Where(o => o.Outcome.LeadTime is not null).Select(o => o.Outcome.LeadTime!.Value.TotalHours).ToArray();
         return new BacktestStats
         {
@@ -169,8 +169,8 @@ public sealed record BacktestReport
             FalsePositiveRate = n == 0 ? double.NaN : (double)(n - hits) / n,
             FalsePositiveRateLow = fpLow,
             FalsePositiveRateHigh = fpHigh,
-            MedianLeadTimeHours = Statistics.Median(leads),
-            AverageForwardReturn = Statistics.Mean(returns),
+            MedianLeadTimeHours = TrackStatistics.Median(leads),
+            AverageForwardReturn = TrackStatistics.Mean(returns),
             AverageForwardReturnLow = retLow,
             AverageForwardReturnHigh = retHigh,
             MeanConfidence = n == 0 ? double.NaN : outcomes.Average(o => o.Confidence),

@@ -2,10 +2,10 @@ using Microsoft.ML.Data;
 
 namespace CryptoIntel.Signals.Confidence;
 
-/// <summary>The confidence model's input row: the signal's evidence and its context as numbers (schema version 1).</summary>
+/// <summary>The confidence model's input row: the signal's evidence and its context as numbers (schema version 2).</summary>
 internal sealed class ConfidenceFeatures
 {
-    public const int Count = 24;
+    public const int Count = 30;
 
     /// <summary>The detector name (one-hot encoded by the model).</summary>
     public string Detector { get; set; } = string.Empty;
@@ -22,7 +22,8 @@ internal sealed class ConfidenceFeatures
         "direction", "magnitude", "absMagnitude", "ruleConfidence", "evidence0", "evidence1", "evidence2", "evidence3",
         "maxThresholdRatio", "return24hAligned", "return7dAligned", "volatility24h", "volatilityRatio", "volumeRatio",
         "btcReturn24hAligned", "btcReturn7dAligned", "btcVolatilityRatio", "confluence", "recentHitRate", "recentOutcomes",
-        "detectorHitRate", "hoursSinceLast", "sentimentAligned", "isTvl",
+        "detectorHitRate", "hoursSinceLast", "sentimentAligned", "isTvl", "return4hAligned", "rangePositionAligned",
+        "volatility7d", "hourOfDay", "dayOfWeek", "logVolatilityRatio",
     ];
 
     public static ConfidenceFeatures From(Signal signal, SignalContext context, bool label = false)
@@ -70,6 +71,13 @@ internal sealed class ConfidenceFeatures
         f[20] = Finite(context.DetectorHitRate, 0.5);
         f[21] = Finite(Math.Min(context.HoursSinceLastSignal, 1000), 1000);
         f[22] = Finite(context.Sentiment * align);
+        f[24] = Finite(context.Return4h * align);
+        f[25] = Finite(sign < 0 ? 1 - context.RangePosition24h : context.RangePosition24h, 0.5);
+        f[26] = Finite(context.Volatility7d);
+        var utc = signal.DetectedAt.UtcDateTime;
+        f[27] = utc.Hour;
+        f[28] = (int)utc.DayOfWeek;
+        f[29] = Finite(Math.Log(context.VolatilityRatio));
         f[23] = signal.Subject.StartsWith("protocol:", StringComparison.Ordinal) || signal.Subject.StartsWith("chain:", StringComparison.Ordinal) ? 1 : 0;
     }
 

@@ -12,7 +12,11 @@ internal static class ConfidenceModel
     public const string MetadataResourceName = "CryptoIntel.Signals.confidence-model.json";
 
     /// <summary>Trains the model; the same rows and seed give the same model (one thread).</summary>
-    public static ITransformer Train(IReadOnlyList<ConfidenceFeatures> rows, int seed, out DataViewSchema schema)
+    public static ITransformer Train(IReadOnlyList<ConfidenceFeatures> rows, int seed, out DataViewSchema schema) =>
+        Train(rows, seed, ConfidenceModelConfig.Default, out schema);
+
+    /// <summary>Trains a model with the given hyper-parameters.</summary>
+    public static ITransformer Train(IReadOnlyList<ConfidenceFeatures> rows, int seed, ConfidenceModelConfig config, out DataViewSchema schema)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows);
@@ -23,10 +27,11 @@ internal static class ConfidenceModel
             {
                 LabelColumnName = nameof(ConfidenceFeatures.Label),
                 FeatureColumnName = "Features",
-                NumberOfLeaves = 16,
-                NumberOfTrees = 200,
-                MinimumExampleCountPerLeaf = 50,
-                LearningRate = 0.05,
+                NumberOfLeaves = config.Leaves,
+                NumberOfTrees = config.Trees,
+                MinimumExampleCountPerLeaf = config.MinimumPerLeaf,
+                LearningRate = config.LearningRate,
+                FeatureFraction = config.FeatureFraction,
                 NumberOfThreads = 1,
                 Seed = seed,
             }));
@@ -44,6 +49,12 @@ internal static class ConfidenceModel
 
     public static PredictionEngine<ConfidenceFeatures, ConfidencePrediction> CreateEngine(ITransformer model) =>
         new MLContext(0).Model.CreatePredictionEngine<ConfidenceFeatures, ConfidencePrediction>(model);
+}
+
+/// <summary>The hyper-parameters of the FastTree confidence model.</summary>
+internal sealed record ConfidenceModelConfig(int Trees, int Leaves, int MinimumPerLeaf, double LearningRate, double FeatureFraction = 1.0)
+{
+    public static ConfidenceModelConfig Default { get; } = new(100, 8, 100, 0.05);
 }
 
 /// <summary>What ships beside the model: how it was trained and the threshold chosen on the training period.</summary>

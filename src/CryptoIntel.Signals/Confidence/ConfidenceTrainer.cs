@@ -18,8 +18,10 @@ internal static class ConfidenceTrainer
     /// <param name="seed">The seed.</param>
     /// <param name="validationShare">The latest share of the training period held out to choose the threshold.</param>
     /// <param name="hitMargin">The ML path must keep this multiple of the rules' hits on the held-out slice (a margin for the unseen period).</param>
-    public static Result Train(BacktestRun candidates, BacktestRun? rules, int seed, double validationShare = 0.3, double hitMargin = 1.05)
+    /// <param name="config">The hyper-parameters; <see cref="ConfidenceModelConfig.Default"/> when null.</param>
+    public static Result Train(BacktestRun candidates, BacktestRun? rules, int seed, double validationShare = 0.3, double hitMargin = 1.05, ConfidenceModelConfig? config = null)
     {
+        config ??= ConfidenceModelConfig.Default;
         var train = candidates.Signals.Where(s => s.Period == BacktestPeriod.Train && s.Outcome is not null)
             .OrderBy(s => s.Signal.DetectedAt).ToList();
         if (train.Count < 50)
@@ -30,7 +32,7 @@ internal static class ConfidenceTrainer
         var cut = train[(int)(train.Count * (1 - validationShare))].Signal.DetectedAt;
         var fit = train.Where(s => s.Signal.DetectedAt < cut).ToList();
         var held = train.Where(s => s.Signal.DetectedAt >= cut).ToList();
-        var inner = ConfidenceModel.Train([.. fit.Select(Row)], seed, out _);
+        var inner = ConfidenceModel.Train([.. fit.Select(Row)], seed, config, out _);
         using var engine = ConfidenceModel.CreateEngine(inner);
         var scored = held.Select(s => (P: (double)engine.Predict(ConfidenceFeatures.From(s.Signal, s.Context)).Probability, Hit: s.Outcome!.Value.Hit)).ToList();
 
@@ -39,7 +41,7 @@ internal static class ConfidenceTrainer
         var rulesFp = rulesHeld?.Count(s => !s.Outcome!.Value.Hit) ?? 0;
         var (threshold, notes) = ChooseThreshold(scored, (int)Math.Ceiling(rulesHits * hitMargin), rulesFp);
 
-        var model = ConfidenceModel.Train([.. train.Select(Row)], seed, out var schema);
+        var model = ConfidenceModel.Train([.. train.Select(Row)], seed, config, out var schema);
         var metadata = new ConfidenceModelMetadata
         {
             Name = "fasttree-v1",

@@ -112,7 +112,6 @@ public sealed class MlConfidenceScorer : ISignalConfidenceScorer, IDisposable
     public void Dispose()
     {
         _engine?.Dispose();
-        _telemetry.Dispose();
     }
 
     private static ConfidenceModelMetadata? ReadMetadata(string? modelPath)

@@ -10,6 +10,15 @@ public sealed record SignalContext
     /// <summary>Gets a context where nothing is known.</summary>
     public static SignalContext Empty { get; } = new();
 
+    /// <summary>Gets the subject's return over the last 4 hours (fraction).</summary>
+    public double Return4h { get; init; } = double.NaN;
+
+    /// <summary>Gets where the value sits in its 24-hour range: 0 at the low, 1 at the high.</summary>
+    public double RangePosition24h { get; init; } = double.NaN;
+
+    /// <summary>Gets the standard deviation of the subject's step log-returns over the last 7 days.</summary>
+    public double Volatility7d { get; init; } = double.NaN;
+
     /// <summary>Gets the subject's return over the last 24 hours (fraction).</summary>
     public double Return24h { get; init; } = double.NaN;
 

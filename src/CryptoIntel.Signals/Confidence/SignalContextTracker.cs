@@ -78,8 +78,8 @@ public sealed class SignalContextTracker
         lock (_gate)
         {
             var state = GetState(key);
-            var (ret24, ret7, vol24, volRatio, volumeRatio) = state.Stats(t);
-            var btc = _subjects.TryGetValue(AssetId.Bitcoin.Value, out var b) ? b.Stats(t) : (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+            var stats = state.Stats(t);
+            var btc = _subjects.TryGetValue(AssetId.Bitcoin.Value, out var b) ? b.Stats(t) : MarketStats.Unknown;
             var detectorState = state.Detector(signal.Detector);
             var (hits, count) = _detectors.TryGetValue(signal.Detector, out var d) ? d : (0, 0);
             var recentHits = detectorState.Recent.Count(static h => h);
@@ -88,14 +88,17 @@ public sealed class SignalContextTracker
                 .Select(s => s.Detector).Distinct(StringComparer.Ordinal).Count();
             var context = new SignalContext
             {
-                Return24h = ret24,
-                Return7d = ret7,
-                Volatility24h = vol24,
-                VolatilityRatio = volRatio,
-                VolumeRatio = volumeRatio,
-                BtcReturn24h = btc.Item1,
-                BtcReturn7d = btc.Item2,
-                BtcVolatilityRatio = btc.Item4,
+                Return4h = stats.Ret4,
+                Return24h = stats.Ret24,
+                Return7d = stats.Ret7,
+                RangePosition24h = stats.Range24,
+                Volatility24h = stats.Vol24,
+                Volatility7d = stats.Vol7,
+                VolatilityRatio = stats.Vol7 > 0 ? stats.Vol24 / stats.Vol7 : double.NaN,
+                VolumeRatio = stats.VolumeRatio,
+                BtcReturn24h = btc.Ret24,
+                BtcReturn7d = btc.Ret7,
+                BtcVolatilityRatio = btc.Vol7 > 0 ? btc.Vol24 / btc.Vol7 : double.NaN,
                 ConfluenceCount = confluence,
                 RecentHitRate = (recentHits + 1.0) / (detectorState.Recent.Count + 2.0),
                 RecentOutcomes = detectorState.Recent.Count,
@@ -180,6 +183,11 @@ public sealed class SignalContextTracker
         return state;
     }
 
+    private readonly record struct MarketStats(double Ret4, double Ret24, double Ret7, double Range24, double Vol24, double Vol7, double VolumeRatio)
+    {
+        public static MarketStats Unknown => new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+    }
+
     private sealed record Pending(string Detector, DateTimeOffset Time, SignalDirection Direction, double Entry, DateTimeOffset End, double Threshold);
 
     private sealed class DetectorState
@@ -243,34 +251,44 @@ public sealed class SignalContextTracker
             return true;
         }
 
-        public (double Ret24, double Ret7, double Vol24, double VolRatio, double VolumeRatio) Stats(DateTimeOffset t)
+        public MarketStats Stats(DateTimeOffset t)
         {
             var end = Upper(t) - 1;
             if (end < 1)
             {
-                return (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+                return MarketStats.Unknown;
             }
 
             var now = _values[end];
+            var fourStart = Lower(t - TimeSpan.FromHours(4));
             var dayStart = Lower(t - Day);
             var weekStart = Lower(t - Week);
+            var ret4 = fourStart < end ? (now / _values[fourStart]) - 1 : double.NaN;
             var ret24 = dayStart < end ? (now / _values[dayStart]) - 1 : double.NaN;
             var ret7 = weekStart < end && _times[weekStart] <= t - Week + Day ? (now / _values[weekStart]) - 1 : double.NaN;
-            var vol24 = StdLogReturns(dayStart, end);
-            var vol7 = StdLogReturns(weekStart, end);
-            double dayVolume = 0, weekVolume = 0;
-            for (var i = weekStart + 1; i <= end; i++)
+            double high = double.MinValue, low = double.MaxValue, dayVolume = 0, weekVolume = 0;
+            for (var i = weekStart; i <= end; i++)
             {
-                weekVolume += _volumes[i];
-                if (i > dayStart)
+                if (i > weekStart)
                 {
-                    dayVolume += _volumes[i];
+                    weekVolume += _volumes[i];
+                }
+
+                if (i >= dayStart)
+                {
+                    high = Math.Max(high, _values[i]);
+                    low = Math.Min(low, _values[i]);
+                    if (i > dayStart)
+                    {
+                        dayVolume += _volumes[i];
+                    }
                 }
             }
 
+            var range = high > low ? (now - low) / (high - low) : double.NaN;
             var span = (_times[end] - _times[weekStart]).TotalDays;
             var volumeRatio = weekVolume > 0 && span >= 2 ? dayVolume / (weekVolume / span) : double.NaN;
-            return (ret24, ret7, vol24, vol7 > 0 ? vol24 / vol7 : double.NaN, volumeRatio);
+            return new MarketStats(ret4, ret24, ret7, range, StdLogReturns(dayStart, end), StdLogReturns(weekStart, end), volumeRatio);
         }
 
         private double StdLogReturns(int from, int to)

@@ -64,8 +64,6 @@ internal sealed class SignalScoring : ISignalScoring, IDisposable
         {
             disposable.Dispose();
         }
-
-        _telemetry.Dispose();
     }
 }
 

@@ -1,7 +1,7 @@
 namespace CryptoIntel.Signals.Internal;
 
 /// <summary>The small statistics the track record and the A/B comparison need (no dependency on a maths package).</summary>
-internal static class Statistics
+internal static class TrackStatistics
 {
     /// <summary>The two-sided normal quantile for a confidence level (0.8, 0.9, 0.95, 0.99 exactly; others by approximation).</summary>
     public static double NormalQuantile(double confidenceLevel) => InverseNormalCdf(0.5 + (confidenceLevel / 2));
