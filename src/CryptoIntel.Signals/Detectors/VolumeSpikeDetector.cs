@@ -73,7 +73,7 @@ public sealed class VolumeSpikeDetector : ISignalDetector<MarketTick>
         private readonly double _directional = options.DirectionalMove;
 
         protected override string? Validate(in MarketTick input) =>
-            ValidateTick(in input) ?? (input.Volume == 0 ? RejectReason.ZeroVolume : null);
+            MarketTicks.Validate(in input) ?? (input.Volume == 0 ? RejectReason.ZeroVolume : null);
 
         protected override State CreateState(in MarketTick input) => new(_window);
 

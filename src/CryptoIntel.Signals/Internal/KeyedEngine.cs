@@ -48,6 +48,11 @@ internal abstract class KeyedEngine<TInput, TKey, TState> : IDetectorEngine<TInp
 
     public Signal? Process(in TInput input)
     {
+        if (!Accepts(in input))
+        {
+            return null;
+        }
+
         if (Validate(in input) is { } reason)
         {
             Context.Reject(reason, SubjectOf(in input));
@@ -114,6 +119,9 @@ internal abstract class KeyedEngine<TInput, TKey, TState> : IDetectorEngine<TInp
     }
 
     public abstract string SubjectOf(in TInput input);
+
+    /// <summary>Whether the detector looks at this input at all (e.g. the de-peg detector only at stablecoins); others pass silently.</summary>
+    protected virtual bool Accepts(in TInput input) => true;
 
     /// <summary>Checks the values of an input; returns a <see cref="RejectReason"/> or null when it is usable.</summary>
     protected abstract string? Validate(in TInput input);

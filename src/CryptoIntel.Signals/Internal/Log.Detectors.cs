@@ -13,7 +13,6 @@ internal static partial class Log
     public const int DetectorFailedId = 2001;
     public const int StateResetId = 2002;
     public const int StatesEvictedId = 2003;
-    public const int NoiseStateTrimmedId = 2004;
 
     [LoggerMessage(InputRejectedId, LogLevel.Debug, "Detector {Detector} rejected an input about {Subject}: {Reason}", EventName = "InputRejected")]
     public static partial void InputRejected(ILogger logger, string detector, string subject, string reason);
@@ -26,7 +25,4 @@ internal static partial class Log
 
     [LoggerMessage(StatesEvictedId, LogLevel.Debug, "Detector {Detector} forgot {Count} subjects ({Reason})", EventName = "DetectorStatesEvicted")]
     public static partial void StatesEvicted(ILogger logger, string detector, int count, string reason);
-
-    [LoggerMessage(NoiseStateTrimmedId, LogLevel.Debug, "Signal operator {Operator} forgot {Count} keys to stay within its capacity", EventName = "NoiseStateTrimmed")]
-    public static partial void NoiseStateTrimmed(ILogger logger, string @operator, int count);
 }

@@ -7,8 +7,18 @@ internal abstract class MarketEngine<TState>(DetectorContext context, SignalDete
 {
     public override string SubjectOf(in MarketTick input) => input.Asset.Value;
 
+    protected override string? Validate(in MarketTick input) => MarketTicks.Validate(in input);
+
+    protected override DateTimeOffset TimestampOf(in MarketTick input) => input.Timestamp;
+
+    protected override MarketKey KeyOf(in MarketTick input) => new(input.Asset, input.Source);
+}
+
+/// <summary>The checks every market detector makes on a tick.</summary>
+internal static class MarketTicks
+{
     /// <summary>Checks asset, source, price (finite, &gt; 0) and volume (finite, ≥ 0).</summary>
-    public static string? ValidateTick(in MarketTick input)
+    public static string? Validate(in MarketTick input)
     {
         if (input.Asset.IsEmpty || string.IsNullOrEmpty(input.Source))
         {
@@ -27,12 +37,6 @@ internal abstract class MarketEngine<TState>(DetectorContext context, SignalDete
 
         return input.Volume < 0 ? RejectReason.Negative : null;
     }
-
-    protected override string? Validate(in MarketTick input) => ValidateTick(in input);
-
-    protected override DateTimeOffset TimestampOf(in MarketTick input) => input.Timestamp;
-
-    protected override MarketKey KeyOf(in MarketTick input) => new(input.Asset, input.Source);
 }
 
 /// <summary>The key of per-series state of market detectors.</summary>

@@ -9,7 +9,13 @@ namespace CryptoIntel.Signals.Internal.Validators;
 internal sealed partial class DetectorOptionsCustomValidator :
     IValidateOptions<VolumeSpikeDetectorOptions>,
     IValidateOptions<PriceMoveDetectorOptions>,
-    IValidateOptions<TvlFlowDetectorOptions>
+    IValidateOptions<TvlFlowDetectorOptions>,
+    IValidateOptions<DepegDetectorOptions>,
+    IValidateOptions<SentimentShiftDetectorOptions>,
+    IValidateOptions<NewsVelocityDetectorOptions>,
+    IValidateOptions<PriceDivergenceDetectorOptions>,
+    IValidateOptions<FearGreedRegimeDetectorOptions>,
+    IValidateOptions<DexPoolDetectorOptions>
 {
     public static DetectorOptionsCustomValidator Instance { get; } = new();
 
@@ -41,6 +47,65 @@ internal sealed partial class DetectorOptionsCustomValidator :
         WarmUpWithinWindow(builder, options.WarmUp, options.Window, nameof(options.WarmUp));
         return builder.Build();
     }
+
+    public ValidateOptionsResult Validate(string? name, DepegDetectorOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        ExitBelowEntry(builder, options.ExitThreshold, options.Threshold, nameof(options.ExitThreshold));
+        if (options.SevereThreshold <= options.Threshold)
+        {
+            builder.AddError($"SevereThreshold ({options.SevereThreshold}) must be above Threshold ({options.Threshold}).", nameof(options.SevereThreshold));
+        }
+
+        foreach (var id in options.Stablecoins)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                builder.AddError("A stablecoin id is empty.", nameof(options.Stablecoins));
+            }
+        }
+
+        return builder.Build();
+    }
+
+    public ValidateOptionsResult Validate(string? name, SentimentShiftDetectorOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        ExitBelowEntry(builder, options.ExitThreshold, options.Threshold, nameof(options.ExitThreshold));
+        if (options.MinItems > options.MaxWindowItems)
+        {
+            builder.AddError($"MinItems ({options.MinItems}) must not exceed MaxWindowItems ({options.MaxWindowItems}).", nameof(options.MinItems));
+        }
+
+        return builder.Build();
+    }
+
+    public ValidateOptionsResult Validate(string? name, NewsVelocityDetectorOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        ExitBelowEntry(builder, options.ExitThreshold, options.Threshold, nameof(options.ExitThreshold));
+        return builder.Build();
+    }
+
+    public ValidateOptionsResult Validate(string? name, PriceDivergenceDetectorOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        ExitBelowEntry(builder, options.ExitThreshold, options.Threshold, nameof(options.ExitThreshold));
+        return builder.Build();
+    }
+
+    public ValidateOptionsResult Validate(string? name, FearGreedRegimeDetectorOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        if (!(options.FearFrom < options.NeutralFrom && options.NeutralFrom < options.GreedFrom && options.GreedFrom < options.ExtremeGreedFrom))
+        {
+            builder.AddError("The regime boundaries must increase: FearFrom < NeutralFrom < GreedFrom < ExtremeGreedFrom.", nameof(options.NeutralFrom));
+        }
+
+        return builder.Build();
+    }
+
+    public ValidateOptionsResult Validate(string? name, DexPoolDetectorOptions options) => ValidateOptionsResult.Success;
 
     private static void ExitBelowEntry(ValidateOptionsResultBuilder builder, double exit, double entry, string member)
     {

@@ -16,6 +16,30 @@ internal static class DetectorOptionsValidation
     public static void ThrowIfInvalid(TvlFlowDetectorOptions options) =>
         Throw<TvlFlowDetectorOptions>(new TvlFlowDetectorOptionsValidator().Validate(null, options), Custom.Validate(null, options));
 
+    public static void ThrowIfInvalid(DepegDetectorOptions options) =>
+        Throw<DepegDetectorOptions>(new DepegDetectorOptionsValidator().Validate(null, options), Custom.Validate(null, options));
+
+    public static void ThrowIfInvalid(SentimentShiftDetectorOptions options) =>
+        Throw<SentimentShiftDetectorOptions>(new SentimentShiftDetectorOptionsValidator().Validate(null, options), Custom.Validate(null, options));
+
+    public static void ThrowIfInvalid(NewsVelocityDetectorOptions options) =>
+        Throw<NewsVelocityDetectorOptions>(new NewsVelocityDetectorOptionsValidator().Validate(null, options), Custom.Validate(null, options));
+
+    public static void ThrowIfInvalid(PriceDivergenceDetectorOptions options) =>
+        Throw<PriceDivergenceDetectorOptions>(new PriceDivergenceDetectorOptionsValidator().Validate(null, options), Custom.Validate(null, options));
+
+    public static void ThrowIfInvalid(FearGreedRegimeDetectorOptions options) =>
+        Throw<FearGreedRegimeDetectorOptions>(new FearGreedRegimeDetectorOptionsValidator().Validate(null, options), Custom.Validate(null, options));
+
+    public static void ThrowIfInvalid(DexPoolDetectorOptions options) =>
+        Throw<DexPoolDetectorOptions>(new DexPoolDetectorOptionsValidator().Validate(null, options), Custom.Validate(null, options));
+
+    public static void ThrowIfInvalid(SignalPipelineOptions options) =>
+        Throw<SignalPipelineOptions>(new SignalPipelineOptionsValidator().Validate(null, options), ValidateOptionsResult.Success);
+
+    public static void ThrowIfInvalid(ConfluenceOptions options) =>
+        Throw<ConfluenceOptions>(new ConfluenceOptionsValidator().Validate(null, options), ValidateOptionsResult.Success);
+
     private static void Throw<TOptions>(ValidateOptionsResult generated, ValidateOptionsResult custom)
     {
         var failures = new List<string>();
