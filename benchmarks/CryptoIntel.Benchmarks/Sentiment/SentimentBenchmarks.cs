@@ -10,7 +10,7 @@ namespace CryptoIntel.Benchmarks.Sentiment;
 
 /// <summary>
 /// Sentiment scoring: one headline per call (latency, with P50/P95 columns) and a batch of 1,000 headlines per call
-/// (throughput: headlines/s = 1,000 / the mean time). The headlines are CryptoIntel's own (written for the project).
+/// (reported per headline via OperationsPerInvoke: headlines/s = 1 s / the mean). The headlines are CryptoIntel's own.
 /// <c>dotnet run -c Release --project benchmarks/CryptoIntel.Benchmarks -- --filter '*Sentiment*' --job short</c>
 /// </summary>
 [Config(typeof(PercentileConfig))]

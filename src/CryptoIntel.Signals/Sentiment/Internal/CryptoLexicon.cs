@@ -41,10 +41,10 @@ internal static class CryptoLexicon
     {
         ["rise"] = 1.2f, ["rose"] = 1.2f, ["risen"] = 1.2f, ["increase"] = 1.2f, ["grow"] = 1.2f, ["grew"] = 1.2f, ["grown"] = 1.2f,
         ["up"] = 0.8f, ["higher"] = 1.0f, ["climb"] = 1.3f, ["jump"] = 1.5f, ["surge"] = 1.8f, ["soar"] = 2.0f, ["double"] = 1.3f,
-        ["doubled"] = 1.3f, ["widen"] = 1.0f, ["widened"] = 1.0f, ["expand"] = 1.0f, ["improve"] = 1.5f, ["improved"] = 1.5f,
+        ["doubled"] = 1.3f, ["widen"] = 1.5f, ["widened"] = 1.5f, ["expand"] = 1.0f, ["improve"] = 1.5f, ["improved"] = 1.5f,
         ["gain"] = 1.3f, ["spike"] = 1.2f, ["rebound"] = 1.5f, ["recover"] = 1.5f, ["boost"] = 1.5f, ["strengthen"] = 1.2f,
         ["fall"] = -1.3f, ["fell"] = -1.3f, ["fallen"] = -1.3f, ["decrease"] = -1.2f, ["decline"] = -1.3f, ["drop"] = -1.4f,
-        ["down"] = -0.8f, ["lower"] = -0.9f, ["narrow"] = -1.0f, ["narrowed"] = -1.0f, ["shrink"] = -1.0f, ["shrank"] = -1.0f,
+        ["down"] = -0.8f, ["lower"] = -0.9f, ["narrow"] = -1.5f, ["narrowed"] = -1.5f, ["shrink"] = -1.0f, ["shrank"] = -1.0f,
         ["slump"] = -1.8f, ["plunge"] = -2.2f, ["cut"] = -1.0f, ["reduce"] = -0.8f, ["reduced"] = -0.8f, ["slash"] = -1.2f,
         ["weaken"] = -1.3f, ["weakened"] = -1.3f, ["dip"] = -1.0f, ["slide"] = -1.5f, ["slid"] = -1.5f, ["tumble"] = -2.0f,
         ["sink"] = -1.8f, ["sank"] = -1.8f, ["halve"] = -1.3f, ["halved"] = -1.3f, ["contract"] = -0.6f, ["contracted"] = -0.9f,
@@ -227,11 +227,13 @@ internal static class CryptoLexicon
         Add(2.2f, "etf inflows|net inflows|record inflows|inflows|inflow|etf approval|approves|approved|approval|greenlight|greenlights|green light");
         Add(1.8f, "listing|lists|listed on|adds support|adoption|adopts|legal tender|partnership|partners with|integration|integrates|launches on mainnet");
         Add(1.6f, "raises|raised|funding round|series a|series b|series c|backed by|investment|invests|invested|buys|bought|acquires|acquisition");
-        Add(1.4f, "upgrade|upgraded|upgrades|buy rating|outperform rating|overweight|price target raised|raises price target|lifts price target");
+        Add(0.5f, "upgrade");
+        Add(1.4f, "upgraded|upgrades to|upgraded to|buy rating|outperform rating|overweight|price target raised|raises price target|lifts price target");
         Add(1.8f, "profit|profits|profitable|profitability|earnings beat|beat estimates|beats estimates|tops estimates|raises guidance|raises outlook");
         Add(1.5f, "dividend increase|order|orders|contract|contracts|deal|deals|agreement|wins contract|expansion|expands|expanding|growth|growing");
         Add(1.5f, "licence|license|licensed|cleared|dismissed|dismisses|drops case|drops lawsuit|settles|settlement|victory|favorable|favourable");
         Add(1.2f, "milestone|breakthrough|innovation|innovative|launch|launches|unveils|record revenue|record volume|tvl climbs|staking rewards");
+        Add(3.5f, "recovers stolen|recovered stolen|recover stolen|returns stolen|returned stolen|stolen funds recovered|stolen funds returned");
         Add(2.0f, "regains peg|regains its peg|restores peg|made whole|recovers funds|returns funds|funds recovered|refund|refunds|reimburse|reimburses");
         Add(1.0f, "undervalued|opportunity|opportunities|upgrade goes live|goes live|mainnet|halving|scarcity|hodl|hodlers|whales buy");
 

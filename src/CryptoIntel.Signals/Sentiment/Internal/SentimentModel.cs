@@ -54,13 +54,13 @@ internal sealed record SentimentTrainingOptions
     public int Seed { get; init; } = 20261124;
 
     /// <summary>Gets the L2 regularisation of SDCA.</summary>
-    public float L2 { get; init; } = 1e-4f;
+    public float L2 { get; init; } = 1e-5f;
 
     /// <summary>Gets the L1 regularisation of SDCA.</summary>
     public float L1 { get; init; }
 
     /// <summary>Gets the SDCA epochs.</summary>
-    public int Iterations { get; init; } = 50;
+    public int Iterations { get; init; } = 100;
 
     /// <summary>Gets the largest word n-gram vocabulary.</summary>
     public int MaxWordNgrams { get; init; } = 200_000;
@@ -73,6 +73,9 @@ internal sealed record SentimentTrainingOptions
 
     /// <summary>Gets a value indicating whether the lexicon features are used.</summary>
     public bool LexiconFeatures { get; init; } = true;
+
+    /// <summary>Gets the trainer: <c>sdca</c> (SDCA maximum entropy) or <c>lbfgs</c> (L-BFGS maximum entropy).</summary>
+    public string Trainer { get; init; } = "sdca";
 }
 
 /// <summary>Builds, trains, saves and loads the sentiment model.</summary>
@@ -136,8 +139,22 @@ internal static class SentimentModel
             features.Add("LexN");
         }
 
+        pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", [.. features]));
+        if (options.Trainer == "lbfgs")
+        {
+            return pipeline.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "LabelKey",
+                FeatureColumnName = "Features",
+                ExampleWeightColumnName = nameof(SentimentModelInput.Weight),
+                L2Regularization = options.L2,
+                L1Regularization = options.L1,
+                MaximumNumberOfIterations = options.Iterations,
+                NumberOfThreads = 1,
+            }));
+        }
+
         return pipeline
-            .Append(ml.Transforms.Concatenate("Features", [.. features]))
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "LabelKey",

@@ -56,7 +56,7 @@ internal static class SentimentText
 
             if (c == '@' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
             {
-                i = SkipWord(text, i + 1);
+                i = SkipPossessive(text, SkipWord(text, i + 1));
                 Add(tokens, "xuser", ref scope);
                 continue;
             }
@@ -66,7 +66,7 @@ internal static class SentimentText
             {
                 if (i + 1 < text.Length && char.IsLetter(text[i + 1]))
                 {
-                    i = SkipWord(text, i + 1);
+                    i = SkipPossessive(text, SkipWord(text, i + 1));
                     Add(tokens, "xcashtag", ref scope);
                     continue;
                 }
@@ -231,6 +231,9 @@ internal static class SentimentText
 
         return i;
     }
+
+    private static int SkipPossessive(string text, int i) =>
+        i + 1 < text.Length && text[i] is '\'' or '’' && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsLetter(text[i + 2])) ? i + 2 : i;
 
     private static int SkipNumber(string text, int i)
     {
