@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CryptoIntel.Signals.Backtest;
 using CryptoIntel.Signals.Backtesting;
 using CryptoIntel.Signals.Confidence;
 
@@ -63,9 +62,9 @@ catch (Exception e) when (e is IOException or InvalidDataException or Unauthoriz
 
 var loadMs = watch.Elapsed.TotalMilliseconds;
 var backtester = new SignalBacktester(options);
-var (rulesMarket, rulesTvl) = Detectors.Rules();
+var (rulesMarket, rulesTvl) = BacktestDetectorSets.Rules();
 var rulesRun = backtester.Run(data, rulesMarket, rulesTvl);
-var (candMarket, candTvl) = Detectors.Sensitive();
+var (candMarket, candTvl) = BacktestDetectorSets.Sensitive();
 var candidateRun = backtester.Run(data, candMarket, candTvl);
 
 if (experiment)

@@ -128,6 +128,33 @@ public sealed class AddSignalsTests
     }
 
     [Fact]
+    public void AddSignals_RegistersTheDetectorsPipelineAndSentiment()
+    {
+        using var sp = Build(b => b.AddSignals().AddSignals());
+        ValidateOnStart(sp);
+
+        Assert.Equal(["volume-spike", "price-move", "depeg", "price-divergence"], sp.GetServices<ISignalDetector<MarketTick>>().Select(d => d.Name));
+        Assert.Single(sp.GetServices<ISignalDetector<TvlObservation>>());
+        Assert.Single(sp.GetServices<ISignalDetector<PoolObservation>>());
+        Assert.Equal(4, sp.GetRequiredService<SignalPipeline>().MarketDetectors.Count);
+        Assert.NotNull(sp.GetRequiredService<Sentiment.ISentimentScorer>());
+    }
+
+    [Fact]
+    public void InvalidDetectorOptions_FromConfiguration_FailAtStart()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["S:Detectors:VolumeSpike:Threshold"] = "2",
+            ["S:Detectors:VolumeSpike:ExitThreshold"] = "3",
+        }).Build();
+        using var sp = Build(b => b.AddSignals(config.GetSection("S")));
+
+        var e = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
+        Assert.Contains("ExitThreshold", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Overloads_RejectNull()
     {
         var builder = new ServiceCollection().AddCryptoIntel();
