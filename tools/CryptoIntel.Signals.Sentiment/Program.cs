@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CryptoIntel.Signals.Sentiment;
+using CryptoIntel.Signals.Sentiment.Internal;
+using Microsoft.Extensions.Options;
+
+// Usage:
+//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--no-chars] [--no-lexicon]
+//   evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
+// CSV files: header text,label; labels positive/negative/neutral. A training file may carry a weight: crypto_headlines.csv@3.
+const string Usage = """
+    usage:
+      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--no-chars] [--no-lexicon]
+      CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    return args[0] switch
+    {
+        "train" => Commands.Train(args[1..]),
+        "evaluate" => Commands.Evaluate(args[1..]),
+        _ => Commands.Fail($"unknown command '{args[0]}'\n{Usage}"),
+    };
+}
+catch (Exception ex) when (ex is FormatException or IOException or ArgumentException or UnauthorizedAccessException)
+{
+    return Commands.Fail(ex.Message);
+}
+
+internal static class Commands
+{
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+
+    public static int Train(string[] args)
+    {
+        string? output = null;
+        var files = new List<(string Path, float Weight)>();
+        var dev = new List<string>();
+        var options = new SentimentTrainingOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Length: output = args[++i]; break;
+                case "--dev" when i + 1 < args.Length: dev.Add(args[++i]); break;
+                case "--seed" when i + 1 < args.Length: options = options with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--l2" when i + 1 < args.Length: options = options with { L2 = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--l1" when i + 1 < args.Length: options = options with { L1 = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--iterations" when i + 1 < args.Length: options = options with { Iterations = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--trainer" when i + 1 < args.Length: options = options with { Trainer = args[++i] }; break;
+                case "--no-chars": options = options with { CharNgrams = false }; break;
+                case "--no-lexicon": options = options with { LexiconFeatures = false }; break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        return Fail($"unknown option {args[i]}");
+                    }
+
+                    var at = args[i].LastIndexOf('@');
+                    files.Add(at > 0 && float.TryParse(args[i][(at + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
+                        ? (args[i][..at], w)
+                        : (args[i], 1f));
+                    break;
+            }
+        }
+
+        if (output is null || files.Count == 0)
+        {
+            return Fail("train needs --out <model.zip> and at least one training CSV");
+        }
+
+        var rows = new List<(LabelledText, float)>();
+        foreach (var (path, weight) in files)
+        {
+            var read = SentimentCsv.Read(path);
+            Console.WriteLine($"train: {path}: {read.Count} rows, weight {weight.ToString(CultureInfo.InvariantCulture)}");
+            rows.AddRange(read.Select(r => (r, weight)));
+        }
+
+        var watch = Stopwatch.StartNew();
+        var prepared = SentimentModel.Prepare(rows);
+        var (ml, model, schema) = SentimentModel.Train(prepared, options);
+        Console.WriteLine($"trained on {prepared.Count} rows in {watch.Elapsed.TotalSeconds:0.0} s ({options})");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using (var file = File.Create(output))
+        {
+            SentimentModel.Save(ml, model, schema, file);
+        }
+
+        Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(output))).ToLowerInvariant()})");
+        foreach (var d in dev)
+        {
+            Print(EvaluateFile(d, output, 0), Console.Out);
+        }
+
+        return 0;
+    }
+
+    public static int Evaluate(string[] args)
+    {
+        string? model = null;
+        var json = false;
+        var errors = 0;
+        var files = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--model" when i + 1 < args.Length: model = args[++i]; break;
+                case "--json": json = true; break;
+                case "--errors" when i + 1 < args.Length: errors = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        return Fail($"unknown option {args[i]}");
+                    }
+
+                    files.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            return Fail("evaluate needs at least one text,label CSV");
+        }
+
+        var reports = files.Select(f => EvaluateFile(f, model, errors)).ToList();
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(reports, ReportJson.Default.ListFileReport));
+        }
+        else
+        {
+            foreach (var r in reports)
+            {
+                Print(r, Console.Out);
+            }
+        }
+
+        return 0;
+    }
+
+    private static FileReport EvaluateFile(string path, string? model, int errors)
+    {
+        var rows = SentimentCsv.Read(path);
+        var gold = rows.Select(r => r.Label).ToList();
+        var texts = rows.Select(r => r.Text).ToList();
+        using var meters = new ToolMeterFactory();
+        using var ml = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = model }), meters);
+        if (!ml.IsModelLoaded)
+        {
+            throw new IOException($"the sentiment model did not load ({model ?? "embedded"})");
+        }
+
+        var mlPred = ml.ScoreBatch(texts).Select(s => s.Label).ToList();
+        var lexPred = LexiconSentimentScorer.Instance.ScoreBatch(texts).Select(s => s.Label).ToList();
+        var majority = SentimentMetrics.Majority(gold);
+        var majPred = gold.Select(_ => majority).ToList();
+        if (errors > 0)
+        {
+            foreach (var i in Enumerable.Range(0, rows.Count).Where(i => mlPred[i] != gold[i]).Take(errors))
+            {
+                Console.Error.WriteLine($"gold {SentimentCsv.Format(gold[i]),-8} ml {SentimentCsv.Format(mlPred[i]),-8} lex {SentimentCsv.Format(lexPred[i]),-8} | {texts[i]}");
+            }
+        }
+
+        return new FileReport(
+            path,
+            rows.Count,
+            [gold.Count(g => g == SentimentLabel.Negative), gold.Count(g => g == SentimentLabel.Neutral), gold.Count(g => g == SentimentLabel.Positive)],
+            Scored.Of("ml", SentimentMetrics.Compute(gold, mlPred)),
+            Scored.Of("lexicon", SentimentMetrics.Compute(gold, lexPred)),
+            Scored.Of("majority:" + SentimentCsv.Format(majority), SentimentMetrics.Compute(gold, majPred)));
+    }
+
+    private static void Print(FileReport r, TextWriter w)
+    {
+        w.WriteLine($"{r.File}: {r.Count} rows (negative {r.GoldCounts[0]}, neutral {r.GoldCounts[1]}, positive {r.GoldCounts[2]})");
+        w.WriteLine($"  {"scorer",-20} {"accuracy",9} {"macro-F1",9} {"F1 neg",7} {"F1 neu",7} {"F1 pos",7}");
+        foreach (var s in new[] { r.Ml, r.Lexicon, r.Majority })
+        {
+            w.WriteLine($"  {s.Scorer,-20} {s.Accuracy,9:0.0000} {s.MacroF1,9:0.0000} {s.F1[0],7:0.000} {s.F1[1],7:0.000} {s.F1[2],7:0.000}");
+        }
+
+        w.WriteLine("  ml confusion (rows gold, columns predicted: negative neutral positive)");
+        string[] names = ["negative", "neutral", "positive"];
+        for (var g = 0; g < 3; g++)
+        {
+            w.WriteLine($"    {names[g],-9} {r.Ml.Confusion[g][0],7} {r.Ml.Confusion[g][1],7} {r.Ml.Confusion[g][2],7}");
+        }
+    }
+}
+
+internal sealed record Scored(string Scorer, double Accuracy, double MacroF1, double[] F1, int[][] Confusion)
+{
+    public static Scored Of(string name, SentimentMetrics m) => new(name, Math.Round(m.Accuracy, 4), Math.Round(m.MacroF1, 4), [.. m.F1.Select(f => Math.Round(f, 4))], m.Confusion);
+}
+
+internal sealed record FileReport(string File, int Count, int[] GoldCounts, Scored Ml, Scored Lexicon, Scored Majority);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<FileReport>))]
+internal sealed partial class ReportJson : JsonSerializerContext;
+
+internal sealed class ToolMeterFactory : IMeterFactory
+{
+    private readonly List<Meter> _meters = [];
+
+    public Meter Create(MeterOptions options)
+    {
+        var meter = new Meter(options);
+        _meters.Add(meter);
+        return meter;
+    }
+
+    public void Dispose()
+    {
+        foreach (var m in _meters)
+        {
+            m.Dispose();
+        }
+    }
+}
