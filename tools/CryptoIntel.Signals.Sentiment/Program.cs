@@ -15,6 +15,7 @@ const string Usage = """
     usage:
       CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--no-chars] [--no-lexicon]
       CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
+      CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -29,6 +30,7 @@ try
     {
         "train" => Commands.Train(args[1..]),
         "evaluate" => Commands.Evaluate(args[1..]),
+        "latency" => Commands.Latency(args[1..]),
         _ => Commands.Fail($"unknown command '{args[0]}'\n{Usage}"),
     };
 }
@@ -150,6 +152,56 @@ internal static class Commands
             {
                 Print(r, Console.Out);
             }
+        }
+
+        return 0;
+    }
+
+    public static int Latency(string[] args)
+    {
+        string? model = null;
+        string? file = null;
+        var rounds = 5;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--model" when i + 1 < args.Length: model = args[++i]; break;
+                case "--rounds" when i + 1 < args.Length: rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: file = args[i]; break;
+            }
+        }
+
+        if (file is null)
+        {
+            return Fail("latency needs a text,label CSV");
+        }
+
+        var texts = SentimentCsv.Read(file).Select(r => r.Text).ToArray();
+        using var meters = new ToolMeterFactory();
+        using var ml = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = model }), meters);
+        foreach (var (name, scorer) in new (string, ISentimentScorer)[] { ("ml", ml), ("lexicon", LexiconSentimentScorer.Instance) })
+        {
+            scorer.ScoreBatch(texts); // warm-up
+            var ticks = new List<long>(texts.Length * rounds);
+            var total = Stopwatch.StartNew();
+            for (var r = 0; r < rounds; r++)
+            {
+                foreach (var t in texts)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    scorer.Score(t);
+                    ticks.Add(Stopwatch.GetTimestamp() - start);
+                }
+            }
+
+            total.Stop();
+            ticks.Sort();
+            double Us(double q) => ticks[(int)Math.Min(ticks.Count - 1, q * ticks.Count)] * 1e6 / Stopwatch.Frequency;
+            var batch = Stopwatch.StartNew();
+            scorer.ScoreBatch(texts);
+            batch.Stop();
+            Console.WriteLine($"{name,-8} one headline: p50 {Us(0.50):0.0} µs, p95 {Us(0.95):0.0} µs, p99 {Us(0.99):0.0} µs over {ticks.Count:N0} calls; batch of {texts.Length:N0}: {texts.Length / batch.Elapsed.TotalSeconds:N0} headlines/s");
         }
 
         return 0;

@@ -23,7 +23,7 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
     /// <summary>The name of the counter of fallback answers.</summary>
     public const string FallbackCounterName = "cryptointel.signals.sentiment.fallbacks";
 
-    private readonly ObjectPool<Engine>? _pool;
+    private readonly ObjectPool<IPredictor>? _pool;
     private readonly Counter<long> _fallbacks;
     private readonly ILogger _logger;
     private readonly int _maxLength;
@@ -40,7 +40,7 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
         var o = options.Value;
         _maxLength = o.MaxTextLength;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _fallbacks = meterFactory.Create(MeterName).CreateCounter<long>(FallbackCounterName, unit: "{answer}", description: "Sentiment answers given by the lexicon because the ML model was unavailable or failed.");
+        _fallbacks = CreateCounter(meterFactory);
 
         var source = o.ModelPath ?? "embedded resource " + SentimentModel.ResourceName;
         try
@@ -55,9 +55,9 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
             }
 
             var policy = new EnginePolicy(ml, model);
-            var first = policy.Create();
-            SentimentModel.ToScore(first.Predict("model check")); // a model of the wrong shape fails here, not on the first headline
-            var pool = new DefaultObjectPool<Engine>(policy, Math.Max(4, Environment.ProcessorCount * 2));
+            var first = (Engine)policy.Create();
+            SentimentModel.ToScore(first.Predict("model check", _maxLength)); // a model of the wrong shape fails here, not on the first headline
+            var pool = new DefaultObjectPool<IPredictor>(policy, Math.Max(4, Environment.ProcessorCount * 2));
             pool.Return(first);
             _pool = pool;
             IsModelLoaded = true;
@@ -69,6 +69,23 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
         {
             SentimentLog.ModelUnavailable(_logger, source, ex);
         }
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="MlSentimentScorer"/> class over given predictors (tests).</summary>
+    internal MlSentimentScorer(ObjectPool<IPredictor> pool, IMeterFactory meterFactory, ILogger? logger = null)
+    {
+        _pool = pool;
+        _maxLength = SentimentModel.TrainingMaxLength;
+        _logger = logger ?? NullLogger.Instance;
+        _fallbacks = CreateCounter(meterFactory);
+        IsModelLoaded = true;
+    }
+
+    /// <summary>Scores one normalised text with a model (a pooled prediction engine; not thread-safe).</summary>
+    internal interface IPredictor
+    {
+        /// <summary>Returns the class probabilities (negative, neutral, positive).</summary>
+        float[] Predict(string text, int maxLength);
     }
 
     /// <summary>Gets a value indicating whether the ML model loaded (false: every answer comes from the lexicon).</summary>
@@ -149,6 +166,9 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
         (_pool as IDisposable)?.Dispose();
     }
 
+    private static Counter<long> CreateCounter(IMeterFactory meterFactory) =>
+        meterFactory.Create(MeterName).CreateCounter<long>(FallbackCounterName, unit: "{answer}", description: "Sentiment answers given by the lexicon because the ML model was unavailable or failed.");
+
     private void OnPredictionFailed(Exception ex)
     {
         if (Interlocked.Exchange(ref _predictionFailureLogged, 1) == 0)
@@ -164,12 +184,12 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
     }
 
     /// <summary>A prediction engine with its reusable input row (PredictionEngine is not thread-safe: one user at a time).</summary>
-    internal sealed class Engine(PredictionEngine<SentimentModelInput, SentimentModelOutput> engine) : IDisposable
+    internal sealed class Engine(PredictionEngine<SentimentModelInput, SentimentModelOutput> engine) : IPredictor, IDisposable
     {
         private readonly SentimentModelInput _input = new();
         private SentimentModelOutput _output = new();
 
-        public float[] Predict(string text, int maxLength = SentimentModel.TrainingMaxLength)
+        public float[] Predict(string text, int maxLength)
         {
             _input.Fill(text, maxLength);
             engine.Predict(_input, ref _output);
@@ -179,11 +199,11 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
         public void Dispose() => engine.Dispose();
     }
 
-    private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<Engine>
+    private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<IPredictor>
     {
         private readonly Lock _gate = new();
 
-        public override Engine Create()
+        public override IPredictor Create()
         {
             lock (_gate)
             {
@@ -191,6 +211,6 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
             }
         }
 
-        public override bool Return(Engine obj) => true;
+        public override bool Return(IPredictor obj) => true;
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using CryptoIntel.Signals.Sentiment;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
 
 namespace CryptoIntel.Signals.Tests.Sentiment;
@@ -109,12 +111,49 @@ public sealed class MlSentimentScorerTests : IDisposable
     }
 
     [Fact]
+    public void PredictionFailure_FallsBackToLexicon_CountsEachAnswer_LogsOnce()
+    {
+        var logger = new FakeLogger();
+        using var fallbacks = new MetricCollector<long>(Meters, MlSentimentScorer.MeterName, MlSentimentScorer.FallbackCounterName);
+        using var scorer = new MlSentimentScorer(new DefaultObjectPool<MlSentimentScorer.IPredictor>(new ThrowingPolicy()), Meters, logger);
+
+        var score = scorer.Score("Bridge exploited, hackers drain $120 million");
+        Assert.Equal(SentimentScorerKind.Lexicon, score.Scorer);
+        Assert.Equal(SentimentLabel.Negative, score.Label);
+        Assert.All(scorer.ScoreBatch(["Bitcoin soars to a record high", "Exchange appoints a CFO"]), s => Assert.Equal(SentimentScorerKind.Lexicon, s.Scorer));
+
+        Assert.Equal(3, fallbacks.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.All(fallbacks.GetMeasurementSnapshot(), m => Assert.Equal("prediction_failed", m.Tags["reason"]));
+        Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Name == "SentimentPredictionFailed");
+    }
+
+    [Fact]
+    public void MissingModel_IsLogged()
+    {
+        var logger = new FakeLogger<MlSentimentScorer>();
+        using var scorer = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = "/nonexistent/model.zip" }), Meters, logger);
+        Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Name == "SentimentModelUnavailable");
+    }
+
+    [Fact]
     public void Score_LongAndOddText_DoesNotThrow()
     {
         using var scorer = Create();
         var s = scorer.Score(string.Concat(Enumerable.Repeat("🚀 $BTC ", 5000)) + "\u0000\t\r\n");
         Assert.Equal(SentimentScorerKind.MachineLearning, s.Scorer);
         Assert.Throws<ArgumentNullException>(() => scorer.Score(null!));
+    }
+
+    private sealed class ThrowingPolicy : PooledObjectPolicy<MlSentimentScorer.IPredictor>
+    {
+        public override MlSentimentScorer.IPredictor Create() => new Throwing();
+
+        public override bool Return(MlSentimentScorer.IPredictor obj) => true;
+
+        private sealed class Throwing : MlSentimentScorer.IPredictor
+        {
+            public float[] Predict(string text, int maxLength) => throw new InvalidOperationException("broken engine");
+        }
     }
 
     private MlSentimentScorer Create(string? modelPath = null) =>
