@@ -1,15 +1,23 @@
-// The CryptoIntel web host: JSON API under /api, health under /health, the dashboards from wwwroot.
+// The CryptoIntel web host: JSON API under /api (OpenAPI at /openapi/v1.json, reference UI at /scalar), health at
+// /health/live and /health/ready, Prometheus metrics at /metrics, and the dashboards from wwwroot/.
+using CryptoIntel.Web.Api;
+using CryptoIntel.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCryptoIntelWeb();
+builder.Services.AddSingleton<ApiContext>();
+
+// Data: the store (SQLite by default; PostgreSQL or a shared file in reader mode) and, in embedded mode, the
+// collection pipeline running in-process.
+builder.AddCryptoIntelData();
+
+// Realtime: the lead wires CryptoIntel.Realtime here:
+//   builder.Services.AddCryptoIntel().AddRealtime(...);   and below:   app.MapCryptoIntelHub("/hubs/signals");
 
 var app = builder.Build();
 
-// Dashboards (static files under wwwroot/, written by the dashboards' build).
-app.UseDefaultFiles();
-app.UseStaticFiles();
-
-app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-
-// Realtime: the lead wires CryptoIntel.Realtime here (builder.Services...AddRealtime(); app.MapCryptoIntelHub("/hubs/signals")).
+app.MapCryptoIntelWeb();
 
 await app.RunAsync().ConfigureAwait(false);
 
