@@ -40,6 +40,8 @@ public sealed class ReadEndpointTests(ApiFixture app) : IClassFixture<ApiFixture
         "/api/entities/trending?window=7d",
         "/api/entities/bitcoin",
         "/api/entities/bitcoin/co-mentions?window=30d",
+        "/api/entities/exchange:coinbase",
+        "/api/entities/exchange:coinbase/co-mentions",
         "/api/signals",
         "/api/signals?kind=price-move&direction=up&minConfidence=0.5&asset=ethereum",
         "/api/signals/kinds/depeg",

@@ -126,6 +126,10 @@ internal static class TestData
             });
             batch.Mentions.Add(new EntityMention(item.Id, asset, char.ToUpperInvariant(asset[0]) + asset[1..], "coin", item.PublishedAt) { Asset = new AssetId(asset) });
             batch.Mentions.Add(new EntityMention(item.Id, "sec", "SEC", "organization", item.PublishedAt));
+            if (i % 3 == 0)
+            {
+                batch.Mentions.Add(new EntityMention(item.Id, "exchange:coinbase", "Coinbase", "exchange", item.PublishedAt));
+            }
         }
 
         for (var i = 0; i < SignalCount; i++)

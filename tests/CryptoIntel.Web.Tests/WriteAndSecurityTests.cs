@@ -53,6 +53,7 @@ public sealed class WriteAndSecurityTests(ApiFixture app) : IClassFixture<ApiFix
     public async Task Watchlist_CreateGetListDelete()
     {
         using var client = app.CreateClient(WebAppFactory.WriteKey);
+        var before = await client.GetStringAsync(new Uri("/api/watchlists", UriKind.Relative), Ct); // now in the output cache
         using var created = await client.PostAsJsonAsync("/api/watchlists", new { name = "majors", assets = new[] { "Bitcoin", "ethereum", "bitcoin" } }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct));
@@ -65,7 +66,8 @@ public sealed class WriteAndSecurityTests(ApiFixture app) : IClassFixture<ApiFix
         using var one = await anonymous.GetAsync(new Uri("/api/watchlists/" + id, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         var list = await anonymous.GetStringAsync(new Uri("/api/watchlists", UriKind.Relative), Ct);
-        Assert.Contains(id, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, before, StringComparison.Ordinal);
+        Assert.Contains(id, list, StringComparison.Ordinal); // the write evicted the cached list
 
         using var deleted = await client.DeleteAsync(new Uri("/api/watchlists/" + id, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

@@ -6,6 +6,7 @@ using CryptoIntel.Web.Http;
 using CryptoIntel.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CryptoIntel.Web.Api;
 
@@ -18,8 +19,8 @@ internal static class UserEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var watchlists = api.MapGroup("/watchlists").WithTags("Watchlists");
-        watchlists.MapGet("/", ListWatchlists).Describe("ListWatchlists", "List watchlists", "Every watchlist, newest first.");
-        watchlists.MapGet("/{id}", GetWatchlist).Describe("GetWatchlist", "Watchlist detail", "One watchlist and its assets.")
+        watchlists.MapGet("/", ListWatchlists).ReadUserData("ListWatchlists", "List watchlists", "Every watchlist, newest first.");
+        watchlists.MapGet("/{id}", GetWatchlist).ReadUserData("GetWatchlist", "Watchlist detail", "One watchlist and its assets.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         watchlists.MapPost("/", CreateWatchlist).Write("CreateWatchlist", "Create a watchlist",
             "Creates a watchlist of 1 to 100 asset ids. Needs an API key with the write scope (X-Api-Key).");
@@ -28,8 +29,8 @@ internal static class UserEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var rules = api.MapGroup("/alert-rules").WithTags("Alert rules");
-        rules.MapGet("/", ListRules).Describe("ListAlertRules", "List alert rules", "Every alert rule, newest first.");
-        rules.MapGet("/{id}", GetRule).Describe("GetAlertRule", "Alert rule detail", "One alert rule.")
+        rules.MapGet("/", ListRules).ReadUserData("ListAlertRules", "List alert rules", "Every alert rule, newest first.");
+        rules.MapGet("/{id}", GetRule).ReadUserData("GetAlertRule", "Alert rule detail", "One alert rule.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         rules.MapPost("/", CreateRule).Write("CreateAlertRule", "Create an alert rule",
             "Creates a rule that matches new signals by kind, asset or watchlist, direction and minimum confidence. Needs an API key with the write scope (X-Api-Key).");
@@ -37,6 +38,10 @@ internal static class UserEndpoints
             "Deletes an alert rule. Needs an API key with the write scope (X-Api-Key).")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static RouteHandlerBuilder ReadUserData(this RouteHandlerBuilder builder, string name, string summary, string description) => builder
+        .Describe(name, summary, description)
+        .CacheOutput(ApiOutputCachePolicy.UserDataName);
 
     private static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary, string description) => builder
         .WithName(name)
@@ -74,7 +79,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<Results<Created<WatchlistDto>, ValidationProblem>> CreateWatchlist(
-        ApiContext api, WebMetrics metrics, ClaimsPrincipal user, CreateWatchlistRequest body, CancellationToken cancellationToken)
+        ApiContext api, WebMetrics metrics, IOutputCacheStore cache, ClaimsPrincipal user, CreateWatchlistRequest body, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var name = Name(v, body.Name);
@@ -102,12 +107,12 @@ internal static class UserEndpoints
 
         var list = new Watchlist(NewId(), name, assets, api.Now) { Owner = user.Identity?.Name };
         await api.Store.SaveWatchlistAsync(list, cancellationToken).ConfigureAwait(false);
-        metrics.Write("watchlist");
+        await Written(cache, metrics, "watchlist", cancellationToken).ConfigureAwait(false);
         return TypedResults.Created("/api/watchlists/" + list.Id, WatchlistDto.From(list));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteWatchlist(
-        ApiContext api, WebMetrics metrics, [Description("The watchlist's id.")] string id, CancellationToken cancellationToken)
+        ApiContext api, WebMetrics metrics, IOutputCacheStore cache, [Description("The watchlist's id.")] string id, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var listId = v.Id(id, "id");
@@ -121,7 +126,7 @@ internal static class UserEndpoints
             return ApiSupport.NotFound("watchlist", listId);
         }
 
-        metrics.Write("watchlist");
+        await Written(cache, metrics, "watchlist", cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -146,7 +151,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<Results<Created<AlertRuleDto>, ValidationProblem>> CreateRule(
-        ApiContext api, WebMetrics metrics, ClaimsPrincipal user, CreateAlertRuleRequest body, CancellationToken cancellationToken)
+        ApiContext api, WebMetrics metrics, IOutputCacheStore cache, ClaimsPrincipal user, CreateAlertRuleRequest body, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var name = Name(v, body.Name);
@@ -180,12 +185,12 @@ internal static class UserEndpoints
             MinConfidence = confidence,
         };
         await api.Store.SaveAlertRuleAsync(rule, cancellationToken).ConfigureAwait(false);
-        metrics.Write("alert-rule");
+        await Written(cache, metrics, "alert-rule", cancellationToken).ConfigureAwait(false);
         return TypedResults.Created("/api/alert-rules/" + rule.Id, AlertRuleDto.From(rule));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteRule(
-        ApiContext api, WebMetrics metrics, [Description("The alert rule's id.")] string id, CancellationToken cancellationToken)
+        ApiContext api, WebMetrics metrics, IOutputCacheStore cache, [Description("The alert rule's id.")] string id, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var ruleId = v.Id(id, "id");
@@ -199,7 +204,7 @@ internal static class UserEndpoints
             return ApiSupport.NotFound("alert rule", ruleId);
         }
 
-        metrics.Write("alert-rule");
+        await Written(cache, metrics, "alert-rule", cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -212,6 +217,13 @@ internal static class UserEndpoints
         }
 
         return v.Text(name, "name") ?? string.Empty;
+    }
+
+    /// <summary>Counts the write and drops the cached watchlist and alert-rule answers, so the next read sees it.</summary>
+    private static async Task Written(IOutputCacheStore cache, WebMetrics metrics, string resource, CancellationToken cancellationToken)
+    {
+        metrics.Write(resource);
+        await cache.EvictByTagAsync(ApiOutputCachePolicy.UserDataTag, cancellationToken).ConfigureAwait(false);
     }
 
     private static string NewId() => Guid.CreateVersion7().ToString("N");

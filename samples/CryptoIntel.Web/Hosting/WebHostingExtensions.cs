@@ -56,7 +56,8 @@ internal static class WebHostingExtensions
         // Output cache: in memory (embedded) or in Redis shared by every reader (reader mode).
         services.AddOutputCache(cache =>
         {
-            cache.AddPolicy(ApiOutputCachePolicy.Name, new ApiOutputCachePolicy(web.OutputCacheDuration));
+            cache.AddPolicy(ApiOutputCachePolicy.Name, new ApiOutputCachePolicy(web.OutputCacheDuration, ApiOutputCachePolicy.Tag));
+            cache.AddPolicy(ApiOutputCachePolicy.UserDataName, new ApiOutputCachePolicy(web.OutputCacheDuration, ApiOutputCachePolicy.UserDataTag));
             cache.SizeLimit = 256L * 1024 * 1024;
         });
         if (web.Mode == WebHostMode.Reader && !string.IsNullOrWhiteSpace(web.Redis))

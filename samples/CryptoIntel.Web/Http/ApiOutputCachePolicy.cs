@@ -8,10 +8,14 @@ namespace CryptoIntel.Web.Http;
 /// requests that carry an API key: the read data does not depend on who asks (authorization still runs first).
 /// The cached answer keeps its ETag, so the cache itself answers If-None-Match with 304.
 /// </summary>
-internal sealed class ApiOutputCachePolicy(TimeSpan duration) : IOutputCachePolicy
+internal sealed class ApiOutputCachePolicy(TimeSpan duration, string tag) : IOutputCachePolicy
 {
     public const string Name = "api";
     public const string Tag = "api";
+
+    /// <summary>The policy of watchlists and alert rules: evicted (by this tag) whenever one is written.</summary>
+    public const string UserDataName = "user-data";
+    public const string UserDataTag = "user-data";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -23,7 +27,7 @@ internal sealed class ApiOutputCachePolicy(TimeSpan duration) : IOutputCachePoli
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = duration;
         context.CacheVaryByRules.QueryKeys = "*";
-        context.Tags.Add(Tag);
+        context.Tags.Add(tag);
         return ValueTask.CompletedTask;
     }
 

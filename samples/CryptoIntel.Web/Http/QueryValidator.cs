@@ -14,7 +14,7 @@ internal sealed class QueryValidator
     public const int MaxTextLength = 100;
 
     private static readonly SearchValues<char> IdChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
 
     private static readonly DateTimeOffset Earliest = new(2009, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -125,7 +125,7 @@ internal sealed class QueryValidator
         return defaultValue;
     }
 
-    /// <summary>An identifier: 1 to 100 letters, digits, '-', '_' or '.', lower-cased.</summary>
+    /// <summary>An identifier: 1 to 100 letters, digits, '-', '_', '.' or ':' (entity ids: <c>exchange:coinbase</c>), lower-cased.</summary>
     public string Id(string? value, string name, bool required = true)
     {
         if (value is null)
@@ -138,9 +138,9 @@ internal sealed class QueryValidator
             return string.Empty;
         }
 
-        if (value.Length is 0 or > 100 || value.AsSpan().ContainsAnyExcept(IdChars) || value[0] is '.' or '-')
+        if (value.Length is 0 or > 100 || value.AsSpan().ContainsAnyExcept(IdChars) || value[0] is '.' or '-' or ':')
         {
-            Error(name, $"'{name}' must be 1 to 100 letters, digits, '-', '_' or '.'.");
+            Error(name, $"'{name}' must be 1 to 100 letters, digits, '-', '_', '.' or ':'.");
             return string.Empty;
         }
 
