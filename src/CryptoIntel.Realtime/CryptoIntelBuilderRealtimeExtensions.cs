@@ -29,10 +29,11 @@ public static class CryptoIntelBuilderRealtimeExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddSignalR();
+        // AddHubOptions marks the hub's options as its own (SignalR otherwise ignores them); ConfigureSignalHubOptions sets them.
+        services.AddSignalR().AddHubOptions<SignalHub>(_ => { });
         services.AddOptionsWithValidateOnStart<RealtimeOptions, RealtimeOptionsValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsCustomValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HubOptions<SignalHub>>, ConfigureSignalHubOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<HubOptions<SignalHub>>, ConfigureSignalHubOptions>());
         services.TryAddSingleton<RealtimeMetrics>();
         services.TryAddSingleton<TopicRouter>();
         services.TryAddSingleton<Dispatcher>();

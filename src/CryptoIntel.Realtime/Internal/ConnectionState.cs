@@ -120,7 +120,7 @@ internal sealed class ConnectionState : IDisposable
     }
 
     /// <summary>Queues a live frame (called by the dispatcher, on the publishing thread).</summary>
-    public void Enqueue(Subscription subscription, Frame frame) => _queue.Writer.TryWrite(new Item(subscription, frame));
+    public void Enqueue(Subscription subscription, Frame frame, long previousQueued) => _queue.Writer.TryWrite(new Item(subscription, frame, previousQueued));
 
     /// <summary>Queues the history a resuming subscription asked for; the send loop writes it before the live frames.</summary>
     public void EnqueueReplay(Subscription subscription, IReadOnlyList<Frame> frames, GapNotice? gap)
@@ -262,6 +262,14 @@ internal sealed class ConnectionState : IDisposable
             return;
         }
 
+        if (item.PreviousQueued > subscription.LastDelivered)
+        {
+            // A frame queued before this one was dropped (the drop callback may not have run yet): replay from history.
+            subscription.MarkGap();
+            _anyGap = true;
+            return;
+        }
+
         subscription.LastDelivered = frame.Offset;
         batch.Add(frame);
     }
@@ -398,7 +406,7 @@ internal sealed class ConnectionState : IDisposable
         }
     }
 
-    private readonly record struct Item(Subscription? Subscription, Frame? Frame);
+    private readonly record struct Item(Subscription? Subscription, Frame? Frame, long PreviousQueued);
 
     private sealed record Replay(Subscription Subscription, IReadOnlyList<Frame> Frames, GapNotice? Gap);
 }

@@ -83,9 +83,11 @@ internal sealed class Dispatcher
 
         foreach (var (subscription, _) in subscribers)
         {
-            if (!subscription.HasFilter || subscription.Matches(frame.Signal))
+            if (frame.Offset > subscription.LastQueued && (!subscription.HasFilter || subscription.Matches(frame.Signal)))
             {
-                subscription.Connection.Enqueue(subscription, frame);
+                var previous = subscription.LastQueued;
+                subscription.LastQueued = frame.Offset;
+                subscription.Connection.Enqueue(subscription, frame, previous);
             }
         }
     }

@@ -77,6 +77,7 @@ internal sealed class SignalHub : Hub
         var subscription = new Subscription(connection, topic, position.Epoch, kinds, request.MinConfidence ?? 0, assets)
         {
             LastDelivered = resume ? request.Offset!.Value : position.Offset,
+            LastQueued = resume ? request.Offset!.Value : position.Offset,
             Recovering = resume,
         };
 

@@ -30,6 +30,9 @@ internal sealed class Subscription
     /// <summary>Gets or sets the epoch of <see cref="LastDelivered"/> (send loop).</summary>
     public string Epoch { get; set; }
 
+    /// <summary>Gets or sets the offset of the last frame the dispatcher queued (dispatching thread; topics dispatch in order).</summary>
+    public long LastQueued { get; set; }
+
     /// <summary>Gets or sets the last offset written to the client (send loop).</summary>
     public long LastDelivered { get; set; }
 

@@ -61,10 +61,10 @@ internal sealed class RealtimeOptionsCustomValidator : IValidateOptions<Realtime
     }
 }
 
-/// <summary>Applies <see cref="RealtimeOptions"/> to the hub's SignalR options (timeouts, message size, stateful reconnect buffer).</summary>
-internal sealed class ConfigureSignalHubOptions(IOptions<RealtimeOptions> options) : IConfigureOptions<HubOptions<SignalHub>>
+/// <summary>Applies <see cref="RealtimeOptions"/> (after SignalR copied its global options) to the hub's SignalR options (timeouts, message size, stateful reconnect buffer).</summary>
+internal sealed class ConfigureSignalHubOptions(IOptions<RealtimeOptions> options) : IPostConfigureOptions<HubOptions<SignalHub>>
 {
-    public void Configure(HubOptions<SignalHub> hub)
+    public void PostConfigure(string? name, HubOptions<SignalHub> hub)
     {
         var realtime = options.Value;
         hub.KeepAliveInterval = realtime.KeepAliveInterval;
