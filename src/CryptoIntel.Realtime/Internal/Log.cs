@@ -20,7 +20,7 @@ internal static partial class Log
     [LoggerMessage(4004, LogLevel.Error, "The send loop of connection {ConnectionId} failed", EventName = "SendLoopFailed")]
     public static partial void SendLoopFailed(ILogger logger, string connectionId, Exception exception);
 
-    [LoggerMessage(4005, LogLevel.Warning, "Hub connection refused: {Reason} ({Status})", EventName = "ConnectionRefused")]
+    [LoggerMessage(4005, LogLevel.Debug, "Hub connection refused: {Reason} ({Status})", EventName = "ConnectionRefused")]
     public static partial void ConnectionRefused(ILogger logger, string reason, int status);
 
     [LoggerMessage(4006, LogLevel.Information, "Realtime hub: at most {MaxConnections} connections on this node ({Source})", EventName = "ConnectionCap")]
