@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Realtime hub load test: N raw-WebSocket SignalR clients on loopback against the hub in separate server processes.
-#   benchmarks/realtime-load.sh [connections=10000] [scenario=all|single|redis]
+#   benchmarks/realtime-load.sh [connections=10000] [scenario=all|single|redis|plain]
 # single: one node (in-memory history): broadcast latency, 20% forced disconnect/resume, connection cap (503).
 # redis:  two nodes + Redis (CRYPTOINTEL_TEST_REDIS, default 127.0.0.1:16379): the same plus a restart of node 2.
+# plain:  the baseline for the broadcast figure: a plain SignalR hub (Clients.All.SendAsync), same clients, same machine.
 # Each server runs under `ulimit -n` = its share of connections + 800, so its connection cap (ulimit - 512) sits just
 # above its share: the extra connections of the last phase hit the cap and must get 503 while the others live on.
 set -euo pipefail
@@ -22,5 +23,9 @@ fi
 if [ "$scenario" = all ] || [ "$scenario" = redis ]; then
   echo "== two nodes over Redis $redis, $connections connections"
   dotnet "$dll" run --connections "$connections" --nodes 2 --redis "$redis" || status=$?
+fi
+if [ "$scenario" = plain ]; then
+  echo "== baseline: plain SignalR hub, $connections connections"
+  dotnet "$dll" run --connections "$connections" --nodes 1 --plain || status=$?
 fi
 exit $status

@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain]
+//          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
 var options = ParseArgs(args.Skip(1));
 return args.FirstOrDefault() switch
@@ -58,13 +59,14 @@ internal static class Runner
             return 2;
         }
 
+        var plain = args.ContainsKey("plain");
         var prefix = $"cryptointel:rt:loadtest:{Guid.NewGuid():N}:";
         var perNode = (connections + nodes - 1) / nodes;
         var fdLimit = perNode + headroom;
         var servers = new ServerProcess[nodes];
         for (var i = 0; i < nodes; i++)
         {
-            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit);
+            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain);
             servers[i].Start();
         }
 
@@ -75,6 +77,7 @@ internal static class Runner
         }
 
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(plain ? "BASELINE: plain SignalR hub, Clients.All.SendAsync (no offsets, no resume, no cap)" : string.Empty);
         Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
 
@@ -127,6 +130,14 @@ internal static class Runner
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
         Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
         Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}%");
+
+        if (plain)
+        {
+            await stop.CancelAsync();
+            servers[0].Kill();
+            Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+            return 0;
+        }
 
         // Phase 2: force 20% of the clients to drop and reconnect (resuming) while messages flow.
         var victims = clients.Where(c => c.Connected).OrderBy(c => (c.Id * 7919) % connections).Take(held / 5).ToArray();
@@ -291,7 +302,7 @@ internal static class Runner
 }
 
 /// <summary>A hub server in its own process, under its own open-file limit.</summary>
-internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit)
+internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain)
 {
     private Process? _process;
 
@@ -302,7 +313,7 @@ internal sealed class ServerProcess(int port, string? redis, string prefix, int 
     public void Start()
     {
         var dll = typeof(Server).Assembly.Location;
-        var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(redis is null ? string.Empty : " --redis " + redis)}";
+        var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
         var info = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment["DOTNET_gcServer"] = "0";
         _process = Process.Start(info)!;

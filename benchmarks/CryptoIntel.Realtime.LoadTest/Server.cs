@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using CryptoIntel;
 using CryptoIntel.Realtime;
+using Microsoft.AspNetCore.SignalR;
 
 namespace CryptoIntel.Realtime.LoadTest;
 
@@ -22,6 +23,11 @@ internal static class Server
             k.Listen(IPAddress.Loopback, port);
             k.Limits.MaxRequestBodySize = 1024 * 1024;
         });
+        if (args.ContainsKey("plain"))
+        {
+            return await RunPlainAsync(builder);
+        }
+
         var realtime = builder.Services.AddCryptoIntel().AddRealtime(o =>
         {
             o.ApiKeys.Add(new RealtimeApiKey { Name = "loadtest", Key = Key });
@@ -41,8 +47,28 @@ internal static class Server
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.MapCryptoIntelHub("/hubs/signals");
         var publisher = app.Services.GetRequiredService<ISignalPublisher>();
+        MapEndpoints(app, (signal, _) => publisher.PublishAsync([signal], CancellationToken.None));
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The baseline: a plain SignalR hub, broadcast with <c>Clients.All.SendAsync</c> (one by one), same envelope.</summary>
+    private static async Task<int> RunPlainAsync(WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR();
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.MapHub<PlainHub>("/hubs/signals");
+        var hub = app.Services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<PlainHub>>();
+        MapEndpoints(app, (signal, n) => new ValueTask(hub.Clients.All.SendAsync("signal", new PlainEnvelope("all", "plain", n, DateTimeOffset.UtcNow, signal))));
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void MapEndpoints(WebApplication app, Func<Signal, long, ValueTask> publish)
+    {
         var sequence = 0;
-        app.MapPost("/loadtest/publish", (int count, int intervalMs, CancellationToken cancellationToken) =>
+        app.MapPost("/loadtest/publish", (int count, int intervalMs) =>
         {
             _ = Task.Run(async () =>
             {
@@ -53,7 +79,7 @@ internal static class Server
                     var signal = new Signal(Signal.CreateId("volume-spike", "bitcoin", "loadtest", "1", at), "volume-spike", "bitcoin",
                         SignalDirection.Up, n, 0.9, at, "loadtest", "1")
                     { Asset = "bitcoin", Summary = "BTC volume 4.2 sigma above its 24 h baseline" };
-                    await publisher.PublishAsync([signal], CancellationToken.None);
+                    await publish(signal, n);
                     if (intervalMs > 0)
                     {
                         await Task.Delay(intervalMs, CancellationToken.None);
@@ -72,10 +98,15 @@ internal static class Server
                 process.TotalProcessorTime.TotalMilliseconds,
                 process.Threads.Count), LoadTestJsonContext.Default.Stats);
         });
-        await app.RunAsync();
-        return 0;
     }
 }
+
+internal sealed class PlainHub : Microsoft.AspNetCore.SignalR.Hub
+{
+    public object Subscribe(System.Text.Json.JsonElement request) => new { topic = "all", epoch = "plain", offset = 0L, recovered = true, replayed = 0 };
+}
+
+internal sealed record PlainEnvelope(string Topic, string Epoch, long Offset, DateTimeOffset PublishedAt, Signal Signal);
 
 internal sealed record Stats(long WorkingSet, long GcHeap, double CpuMs, int Threads);
 
