@@ -1,0 +1,355 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using CryptoIntel.Realtime.LoadTest;
+
+// Usage:
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain]
+//          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
+//   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
+var options = ParseArgs(args.Skip(1));
+return args.FirstOrDefault() switch
+{
+    "server" => await Server.RunAsync(options),
+    "run" => await Runner.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: run --connections N [--nodes 1|2] [--redis host:port] | server --port P");
+    return 2;
+}
+
+static Dictionary<string, string> ParseArgs(IEnumerable<string> args)
+{
+    var result = new Dictionary<string, string>(StringComparer.Ordinal);
+    string? key = null;
+    foreach (var arg in args)
+    {
+        if (arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            key = arg[2..];
+            result[key] = "true";
+        }
+        else if (key is not null)
+        {
+            result[key] = arg;
+            key = null;
+        }
+    }
+
+    return result;
+}
+
+/// <summary>Starts the server process(es), opens the connections, runs the phases, prints the figures.</summary>
+internal static class Runner
+{
+    public static async Task<int> RunAsync(Dictionary<string, string> args)
+    {
+        var connections = int.Parse(args.GetValueOrDefault("connections", "1000"));
+        var nodes = int.Parse(args.GetValueOrDefault("nodes", "1"));
+        var redis = args.GetValueOrDefault("redis");
+        var messages = int.Parse(args.GetValueOrDefault("messages", "20"));
+        var extra = int.Parse(args.GetValueOrDefault("extra", "500"));
+        var headroom = int.Parse(args.GetValueOrDefault("fd-headroom", "800"));
+        if (nodes == 2 && redis is null)
+        {
+            Console.Error.WriteLine("--nodes 2 needs --redis");
+            return 2;
+        }
+
+        var plain = args.ContainsKey("plain");
+        var prefix = $"cryptointel:rt:loadtest:{Guid.NewGuid():N}:";
+        var perNode = (connections + nodes - 1) / nodes;
+        var fdLimit = perNode + headroom;
+        var servers = new ServerProcess[nodes];
+        for (var i = 0; i < nodes; i++)
+        {
+            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain);
+            servers[i].Start();
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var server in servers)
+        {
+            await server.WaitReadyAsync(http);
+        }
+
+        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(plain ? "BASELINE: plain SignalR hub, Clients.All.SendAsync (no offsets, no resume, no cap)" : string.Empty);
+        Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
+        var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
+
+        var totalMessages = messages * 3 + 10;
+        var metrics = new Metrics();
+        var clients = Enumerable.Range(0, connections).Select(i => new LoadClient(i, servers[i % nodes].Uri, metrics, totalMessages)).ToArray();
+        using var stop = new CancellationTokenSource();
+        var loops = new Task[connections];
+        var connectWatch = Stopwatch.StartNew();
+        var refused = 0;
+        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (client, ct) =>
+        {
+            var status = await client.ConnectAsync(ct);
+            if (status == 101)
+            {
+                loops[client.Id] = RunClientAsync(client, stop.Token);
+            }
+            else
+            {
+                Interlocked.Increment(ref refused);
+                loops[client.Id] = Task.CompletedTask;
+            }
+        });
+        var held = clients.Count(c => c.Connected);
+        Console.WriteLine($"connections: {held} of {connections} held (connect + subscribe took {connectWatch.Elapsed.TotalSeconds:F1} s, {refused} refused)");
+        using var pinger = new Timer(_ =>
+        {
+            foreach (var client in clients)
+            {
+                client.SendPing();
+            }
+        }, null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+
+        var after = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
+        var rss = after.Sum(s => s.WorkingSet) - before.Sum(s => s.WorkingSet);
+        var heap = after.Sum(s => s.GcHeap) - before.Sum(s => s.GcHeap);
+        Console.WriteLine($"server memory per connection: {rss / (double)held / 1024:F1} KB working set, {heap / (double)held / 1024:F1} KB managed heap");
+
+        // Phase 1: clean broadcasts to everyone, one a second.
+        var published = 0;
+        metrics.TakePhase();
+        var cpu0 = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
+        var ownCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        published += await PublishAsync(http, servers[0], messages, 1000);
+        await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
+        var phase1 = metrics.TakePhase();
+        var cpu1 = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
+        var serverCpu = cpu1.Sum(s => s.CpuMs) - cpu0.Sum(s => s.CpuMs);
+        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
+        Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
+        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}%");
+
+        if (plain)
+        {
+            await stop.CancelAsync();
+            servers[0].Kill();
+            Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+            return 0;
+        }
+
+        // Phase 2: force 20% of the clients to drop and reconnect (resuming) while messages flow.
+        var victims = clients.Where(c => c.Connected).OrderBy(c => (c.Id * 7919) % connections).Take(held / 5).ToArray();
+        var publishing = PublishAsync(http, servers[0], messages, 250);
+        await Task.Delay(1200);
+        foreach (var victim in victims)
+        {
+            victim.Abort();
+        }
+
+        published += await publishing;
+        var reconnected = await WaitAllAsync(clients, published, TimeSpan.FromSeconds(90));
+        var phase2 = metrics.TakePhase();
+        Console.WriteLine($"forced disconnect of {victims.Length} clients (20%): {victims.Count(v => v.Connected)} reconnected and resumed; lost so far: {Lost(clients, published)}; {(reconnected ? "all caught up" : "NOT all caught up")}");
+        Report("  deliveries during the reconnect phase", phase2);
+
+        // Phase 3 (two nodes): restart node 2 while node 1 publishes.
+        if (nodes == 2)
+        {
+            publishing = PublishAsync(http, servers[0], messages, 250);
+            await Task.Delay(1000);
+            servers[1].Kill();
+            await Task.Delay(2000);
+            servers[1].Start();
+            await servers[1].WaitReadyAsync(http);
+            published += await publishing;
+            var caughtUp = await WaitAllAsync(clients, published, TimeSpan.FromSeconds(120));
+            var phase3 = metrics.TakePhase();
+            Console.WriteLine($"restart of node 2 ({clients.Count(c => c.Uri == servers[1].Uri)} clients): {(caughtUp ? "all caught up" : "NOT all caught up")}; lost so far: {Lost(clients, published)}");
+            Report("  deliveries during the restart phase", phase3);
+        }
+
+        // Phase 4: connections beyond the cap are refused with 503; the others live on.
+        var extras = Enumerable.Range(0, extra).Select(i => new LoadClient(connections + i, servers[0].Uri, metrics, totalMessages)).ToArray();
+        var statuses = new int[extra];
+        var extraLoops = new List<Task>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, extra), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            try
+            {
+                statuses[i] = await extras[i].ConnectAsync(ct);
+                if (statuses[i] == 101)
+                {
+                    lock (extraLoops)
+                    {
+                        extraLoops.Add(RunClientAsync(extras[i], stop.Token, reconnect: false));
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                statuses[i] = -1;
+                Console.WriteLine($"  extra connection failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        });
+        published += await PublishAsync(http, servers[0], 1, 0);
+        var lived = await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
+        Console.WriteLine($"beyond the cap: {extra} more connections to node 1 -> {statuses.Count(s => s == 101)} accepted, {statuses.Count(s => s == 503)} refused with 503, {statuses.Count(s => s != 101 && s != 503)} other; existing connections {(lived ? "all received the next message" : "did NOT all receive the next message")} ({clients.Count(c => c.Connected)} connected)");
+        foreach (var server in servers)
+        {
+            Console.WriteLine($"  node {server.Uri.Port}: alive={server.IsAlive}");
+        }
+
+        var lost = Lost(clients, published);
+        var gaps = clients.Sum(c => c.Gaps);
+        Console.WriteLine($"messages: {published} published; deliveries {metrics.Deliveries:N0}; lost (offsets never received, after resume): {lost}; gap notices: {gaps}");
+        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+        await stop.CancelAsync();
+        foreach (var server in servers)
+        {
+            server.Kill();
+        }
+
+        return lost == 0 ? 0 : 1;
+    }
+
+    private static async Task RunClientAsync(LoadClient client, CancellationToken cancellationToken, bool reconnect = true)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await client.ReceiveLoopAsync(cancellationToken);
+            if (!reconnect || cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // Reconnect and resume from the last offset, retrying while the node is away.
+            for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+            {
+                try
+                {
+                    if (await client.ConnectAsync(cancellationToken) == 101)
+                    {
+                        client.Reconnects++;
+                        break;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                }
+
+                await Task.Delay(Math.Min(2000, 100 * attempt) + Random.Shared.Next(200), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<int> PublishAsync(HttpClient http, ServerProcess server, int count, int intervalMs)
+    {
+        using var response = await http.PostAsync(new Uri(server.Uri, $"/loadtest/publish?count={count}&intervalMs={intervalMs}"), null);
+        response.EnsureSuccessStatusCode();
+        await Task.Delay(count * intervalMs);
+        return count;
+    }
+
+    private static async Task<bool> WaitAllAsync(LoadClient[] clients, int lastOffset, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (clients.All(c => c.LastOffset >= lastOffset))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static long Lost(LoadClient[] clients, int lastOffset)
+    {
+        long lost = 0;
+        foreach (var client in clients)
+        {
+            for (var offset = client.StartOffset + 1; offset <= lastOffset; offset++)
+            {
+                if (!client.Seen[offset])
+                {
+                    lost++;
+                }
+            }
+        }
+
+        return lost;
+    }
+
+    private static void Report(string title, List<double> latencies)
+    {
+        if (latencies.Count == 0)
+        {
+            Console.WriteLine($"{title}: no deliveries");
+            return;
+        }
+
+        latencies.Sort();
+        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{title}: {latencies.Count:N0} deliveries, latency p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {latencies[^1]:F1} ms"));
+    }
+}
+
+/// <summary>A hub server in its own process, under its own open-file limit.</summary>
+internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain)
+{
+    private Process? _process;
+
+    public Uri Uri { get; } = new($"http://127.0.0.1:{port}");
+
+    public bool IsAlive => _process is { HasExited: false };
+
+    public void Start()
+    {
+        var dll = typeof(Server).Assembly.Location;
+        var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
+        var info = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.Environment["DOTNET_gcServer"] = "0";
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public async Task WaitReadyAsync(HttpClient http)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                await StatsAsync(http);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException($"node {Uri} did not start");
+    }
+
+    public async Task<Stats> StatsAsync(HttpClient http)
+        => (await http.GetFromJsonAsync(new Uri(Uri, "/loadtest/stats"), LoadTestJsonContext.Default.Stats))!;
+
+    public void Kill()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+}

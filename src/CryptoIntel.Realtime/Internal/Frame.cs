@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace CryptoIntel.Realtime.Internal;
+
+/// <summary>
+/// One message of one topic, serialized once as a complete SignalR JSON-protocol invocation frame
+/// (<c>{"type":1,"target":"signal","arguments":[envelope]}</c> + record separator) and shared by every connection it goes to.
+/// </summary>
+internal sealed class Frame
+{
+    private SerializedHubMessage? _message;
+
+    public Frame(string topic, string epoch, long offset, DateTimeOffset publishedAt, Signal signal, ReadOnlyMemory<byte> signalJson, long createdTimestamp)
+    {
+        Topic = topic;
+        Epoch = epoch;
+        Offset = offset;
+        PublishedAt = publishedAt;
+        Signal = signal;
+        CreatedTimestamp = createdTimestamp;
+        Bytes = Build(topic, epoch, offset, publishedAt, signalJson.Span);
+    }
+
+    public string Topic { get; }
+
+    public string Epoch { get; }
+
+    public long Offset { get; }
+
+    public DateTimeOffset PublishedAt { get; }
+
+    public Signal Signal { get; }
+
+    /// <summary>Gets the <see cref="System.Diagnostics.Stopwatch"/> timestamp of when the frame was made (send-latency metric).</summary>
+    public long CreatedTimestamp { get; }
+
+    public byte[] Bytes { get; }
+
+    /// <summary>Gets the frame as a message SignalR writes as is (built once, shared).</summary>
+    public SerializedHubMessage Message => _message ??= new SerializedHubMessage([new SerializedMessage(FrameWriter.ProtocolName, Bytes)]);
+
+    private static byte[] Build(string topic, string epoch, long offset, DateTimeOffset publishedAt, ReadOnlySpan<byte> signalJson)
+    {
+        var buffer = new ArrayBufferWriter<byte>(signalJson.Length + 160);
+        using (var writer = new Utf8JsonWriter(buffer, FrameWriter.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("type"u8, 1);
+            writer.WriteString("target"u8, "signal"u8);
+            writer.WriteStartArray("arguments"u8);
+            writer.WriteStartObject();
+            writer.WriteString("topic"u8, topic);
+            writer.WriteString("epoch"u8, epoch);
+            writer.WriteNumber("offset"u8, offset);
+            writer.WriteString("publishedAt"u8, publishedAt);
+            writer.WritePropertyName("signal"u8);
+            writer.WriteRawValue(signalJson, skipInputValidation: true);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        buffer.Write([FrameWriter.RecordSeparator]);
+        return buffer.WrittenSpan.ToArray();
+    }
+}
+
+internal static class FrameWriter
+{
+    public const string ProtocolName = "json";
+    public const byte RecordSeparator = 0x1e;
+
+    public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    /// <summary>Serializes a signal the way every frame carries it (camelCase, source-generated).</summary>
+    public static byte[] SerializeSignal(Signal signal) => JsonSerializer.SerializeToUtf8Bytes(signal, RealtimeJsonContext.Default.Signal);
+
+    public static Signal? DeserializeSignal(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, RealtimeJsonContext.Default.Signal);
+}
