@@ -230,7 +230,7 @@ public sealed class MarketSimulator
         var dayChange = 100 * ((TotalMarketCap.Back(0) / TotalMarketCap.Back(StepsPerDay)) - 1);
         var excessVolatility = (Math.Sqrt(_marketVariance) - MarketSigma) / MarketSigma;
         var bias = RegimeNow switch { MarketRegime.Bull => 10, MarketRegime.Bear => -12, _ => 0 };
-        var target = Math.Clamp(50 + (6 * dayChange) + bias - (15 * excessVolatility), 3, 97);
+        var target = Math.Clamp(50 + (4 * dayChange) + bias - (10 * excessVolatility), 5, 95);
         _fearGreed = Math.Clamp(_fearGreed + (0.06 * (target - _fearGreed)), 1, 99);
         FearGreedHistory.Add(_fearGreed);
 

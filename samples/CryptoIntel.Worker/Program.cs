@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CryptoIntel.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,9 @@ const string Usage = """
       --once            run one cycle, print one JSON summary per source to stdout, exit 0 if any source succeeded
       --replay <dir>    answer every request from recorded exchanges in <dir>/<provider>/ (offline)
       --record <dir>    record every real exchange into <dir>/<provider>/ for a later --replay
+      --demo            answer every source from a simulated market (no network), accelerated: a 5-minute market
+                        step every 5 seconds, a cycle every 10 seconds, events (volume spike, TVL drain, de-peg)
+                        in the first minute; CryptoIntel:Demo:Seed, :Assets, :StepInterval tune it
       --help            this text
 
     Settings: appsettings.json, environment (CryptoIntel__Sources__CoinGecko__ApiKey=...), command line
@@ -18,6 +22,7 @@ const string Usage = """
     """;
 
 var once = false;
+var demo = false;
 string? replay = null;
 string? record = null;
 var hostArgs = new List<string>();
@@ -27,6 +32,9 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--once":
             once = true;
+            break;
+        case "--demo":
+            demo = true;
             break;
         case "--replay" when i + 1 < args.Length:
             replay = Path.GetFullPath(args[++i]);
@@ -72,6 +80,16 @@ builder.Services.AddCollectionWorker(builder.Configuration, sources =>
         sources.RecordDirectory = record;
     }
 });
+
+if (demo)
+{
+    builder.Services.AddCryptoIntel().AddDemoMarket(o =>
+    {
+        o.Accelerate();
+        builder.Configuration.GetSection("CryptoIntel:Demo").Bind(o);
+    });
+    builder.Services.PostConfigure<WorkerOptions>(o => o.Interval = TimeSpan.FromSeconds(10));
+}
 
 if (!once)
 {
