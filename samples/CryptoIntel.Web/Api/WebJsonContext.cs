@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CryptoIntel.Web.Api;
+
+/// <summary>Source-generated JSON for every answer and request body of the API.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PageDto<CoinDto>))]
+[JsonSerializable(typeof(PageDto<NewsItemDto>))]
+[JsonSerializable(typeof(PageDto<Signal>))]
+[JsonSerializable(typeof(PageDto<ProtocolDto>))]
+[JsonSerializable(typeof(PageDto<DexPoolDto>))]
+[JsonSerializable(typeof(PageDto<StoryDto>))]
+[JsonSerializable(typeof(PageDto<EntityDto>))]
+[JsonSerializable(typeof(PageDto<CycleDto>))]
+[JsonSerializable(typeof(ListDto<ChainDto>))]
+[JsonSerializable(typeof(ListDto<TrendingEntityDto>))]
+[JsonSerializable(typeof(ListDto<SourceStatusDto>))]
+[JsonSerializable(typeof(ListDto<QuotaDto>))]
+[JsonSerializable(typeof(ListDto<WatchlistDto>))]
+[JsonSerializable(typeof(ListDto<AlertRuleDto>))]
+[JsonSerializable(typeof(ListDto<GlobalMetricsDto>))]
+[JsonSerializable(typeof(CoinDetailDto))]
+[JsonSerializable(typeof(CoinHistoryDto))]
+[JsonSerializable(typeof(GlobalMetricsDto))]
+[JsonSerializable(typeof(FearGreedHistoryDto))]
+[JsonSerializable(typeof(MarketOverviewDto))]
+[JsonSerializable(typeof(MoversDto))]
+[JsonSerializable(typeof(ProtocolDto))]
+[JsonSerializable(typeof(TvlHistoryDto))]
+[JsonSerializable(typeof(EntityDetailDto))]
+[JsonSerializable(typeof(CoMentionsDto))]
+[JsonSerializable(typeof(SignalDetailDto))]
+[JsonSerializable(typeof(SignalStatsDto))]
+[JsonSerializable(typeof(TrackRecordDto))]
+[JsonSerializable(typeof(WatchlistDto))]
+[JsonSerializable(typeof(AlertRuleDto))]
+[JsonSerializable(typeof(CreateWatchlistRequest))]
+[JsonSerializable(typeof(CreateAlertRuleRequest))]
+internal sealed partial class WebJsonContext : JsonSerializerContext;

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace CryptoIntel.Storage.Internal.Validators;
+
+[OptionsValidator]
+internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;
