@@ -47,7 +47,7 @@ internal static class MarketEndpoints
 
     private static async Task<JsonETagResult<MarketOverviewDto>> Overview(ApiContext api, CancellationToken cancellationToken)
     {
-        var overviewTask = api.Store.GetMarketOverviewAsync(5, cancellationToken);
+        var overviewTask = api.Store.GetMarketOverviewAsync(10, cancellationToken);
         var signalsTask = api.Store.GetSignalsAsync(new SignalQuery { Limit = 10 }, cancellationToken);
         var statsTask = api.Store.GetSignalStatisticsAsync(api.Now.AddDays(-1), cancellationToken);
         var overview = await overviewTask.ConfigureAwait(false);
@@ -58,8 +58,8 @@ internal static class MarketEndpoints
             overview.Global is { } g ? GlobalMetricsDto.From(g) : null,
             overview.FearGreed is { } f ? FearGreedDto.From(f) : null,
             overview.TopByMarketCap.Take(10).Select(CoinDto.From).ToArray(),
-            overview.TopGainers.Select(CoinDto.From).ToArray(),
-            overview.TopLosers.Select(CoinDto.From).ToArray(),
+            overview.TopGainers.Take(5).Select(CoinDto.From).ToArray(),
+            overview.TopLosers.Take(5).Select(CoinDto.From).ToArray(),
             signals.Items,
             new MarketCountsDto(overview.AssetCount, stats.Total)));
     }
