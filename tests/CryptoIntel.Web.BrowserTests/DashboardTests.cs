@@ -84,6 +84,7 @@ public sealed class DashboardTests(BrowserHost host) : IClassFixture<BrowserHost
         await process.WaitForExitAsync(cancellationToken);
         results.Add($"browser run {clock.ElapsedMilliseconds} ms");
         TestContext.Current.SendDiagnosticMessage(string.Join('\n', results));
+        await File.WriteAllLinesAsync(Path.Combine(screenshots, $"{page}-checks.txt"), results, cancellationToken);
         Assert.True(process.ExitCode == 0, $"node exited with {process.ExitCode}: {await stderr}");
         Assert.True(results.Count >= 10, "too few checks ran:\n" + string.Join('\n', results) + "\n" + await stderr);
         Assert.True(failures.Count == 0, $"{page}: " + string.Join("; ", failures) + "\n" + string.Join('\n', results));

@@ -46,11 +46,13 @@ const viewports = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
 ];
 
+const launched = Date.now();
 const browser = await chromium.launch({
   executablePath,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
+emit({ event: 'check', viewport: 'browser', name: 'chromium started', ok: true, detail: `${Date.now() - launched} ms` });
 try {
   for (const v of viewports) {
     const context = await browser.newContext({ viewport: v.viewport, isMobile: v.isMobile, hasTouch: v.isMobile, deviceScaleFactor: 1 });
@@ -66,12 +68,13 @@ try {
     await page.goto(new URL(paths[pageName], baseUrl).href, { waitUntil: 'load' });
     for (const [name, predicate] of Object.entries(checks[pageName])) {
       let ok = true;
+      const t0 = Date.now();
       try {
         await page.waitForFunction(predicate, null, { timeout: 15000, polling: 200 });
       } catch {
         ok = false;
       }
-      emit({ event: 'check', viewport: v.name, name, ok });
+      emit({ event: 'check', viewport: v.name, name, ok, detail: `${Date.now() - t0} ms` });
     }
     emit({ event: 'loaded', viewport: v.name, ms: Date.now() - started });
 

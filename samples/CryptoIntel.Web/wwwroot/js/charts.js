@@ -1,8 +1,12 @@
 // Thin wrappers over TradingView's lightweight-charts (loaded as the global LightweightCharts from /lib/).
 const C = () => globalThis.LightweightCharts;
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+const priceFormatter = (v) => (Math.abs(v) >= 1e5 ? compact.format(v) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(4));
+
 const base = (el, height) => ({
   autoSize: true,
+  localization: { priceFormatter },
   height,
   layout: { background: { color: 'transparent' }, textColor: '#8b98a5', attributionLogo: false },
   grid: { vertLines: { color: '#1f2832' }, horzLines: { color: '#1f2832' } },

@@ -52,7 +52,7 @@ async function loadMovers() {
   const row = (c) => h('tr', { dataset: { coin: c.id } }, h('td', { class: 'name' }, h('strong', {}, (c.symbol ?? c.id).toUpperCase())), h('td', {}, usd(c.price)), h('td', { class: cls(c.change24h) }, pct(c.change24h)));
   const block = (title, coins) => h('div', {}, h('h3', { class: 'meta' }, title), h('table', {}, h('tbody', {}, coins.map(row))));
   fill('movers', m && (m.gainers?.length || m.losers?.length)
-    ? h('div', { class: 'kpis' }, block('Gainers', m.gainers ?? []), block('Losers', m.losers ?? []))
+    ? h('div', { class: 'movers' }, block('Gainers', m.gainers ?? []), block('Losers', m.losers ?? []))
     : empty('No movers yet.'));
 }
 
