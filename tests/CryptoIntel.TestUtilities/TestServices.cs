@@ -9,6 +9,9 @@ public static class TestServices
     /// <summary>Returns the Redis endpoint (<c>host:port</c>) or skips the test.</summary>
     public static string RequireRedis() => Require("CRYPTOINTEL_TEST_REDIS", "Redis");
 
+    /// <summary>Returns the PostgreSQL server's Npgsql connection string (<c>CRYPTOINTEL_TEST_POSTGRES</c>) or skips the test.</summary>
+    public static string RequirePostgres() => Require("CRYPTOINTEL_TEST_POSTGRES", "PostgreSQL");
+
     private static string Require(string variable, string name)
     {
         if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)

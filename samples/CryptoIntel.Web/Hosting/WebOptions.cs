@@ -23,6 +23,10 @@ public sealed class WebOptions
     /// <value>Defaults to <see cref="WebHostMode.Embedded"/>.</value>
     public WebHostMode Mode { get; set; } = WebHostMode.Embedded;
 
+    /// <summary>Gets or sets a value indicating whether embedded mode runs the collection pipeline in this process.</summary>
+    /// <value>Defaults to <see langword="true"/>; ignored in <see cref="WebHostMode.Reader"/> mode (a separate worker collects).</value>
+    public bool RunPipeline { get; set; } = true;
+
     /// <summary>Gets or sets the Redis connection string for the output cache (required in <see cref="WebHostMode.Reader"/> mode).</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
     [MaxLength(1000)]

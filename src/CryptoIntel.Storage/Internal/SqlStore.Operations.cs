@@ -238,3 +238,26 @@ internal sealed partial class SqlStore
         }
     }
 }
+
+internal sealed partial class SqlStore
+{
+    private static readonly HashSet<string> Tables = new(
+        Schema.Migrations.SelectMany(m => m.Statements)
+            .Where(s => s.StartsWith("CREATE TABLE ", StringComparison.Ordinal))
+            .Select(s => s["CREATE TABLE ".Length..].Split(' ', 2)[0]),
+        StringComparer.Ordinal);
+
+    /// <summary>Counts a table's rows (tests, the seed tool); only the schema's own table names are accepted.</summary>
+    internal async Task<long> CountRowsAsync(string table, CancellationToken cancellationToken = default)
+    {
+        if (!Tables.Contains(table))
+        {
+            throw new ArgumentException("Unknown table.", nameof(table));
+        }
+
+        return await ScalarAsync<long>(new Sql($"SELECT COUNT(*) FROM {table}"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets the schema's table names.</summary>
+    internal static IReadOnlyCollection<string> TableNames => Tables;
+}

@@ -172,7 +172,13 @@ internal sealed partial class SqlStore
 
             for (var i = 0; i < values.Length; i++)
             {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                // PostgreSQL text cannot hold NUL; neither database should be handed one from a feed.
+                command.Parameters[i].Value = values[i] switch
+                {
+                    null => DBNull.Value,
+                    string s when s.Contains('\0', StringComparison.Ordinal) => s.Replace("\0", string.Empty, StringComparison.Ordinal),
+                    var v => v,
+                };
             }
 
             var n = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -184,6 +184,11 @@ internal sealed partial class SqlStore : ICryptoIntelStore, IStorageMaintenance,
         {
             throw new ArgumentException($"'{name}' is longer than {max} characters.", name);
         }
+
+        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{name}' contains a NUL character.", name);
+        }
     }
 
     private static void CheckRange(DateTimeOffset from, DateTimeOffset to)

@@ -11,6 +11,8 @@ internal sealed class StorageHostedService(
     TimeProvider time,
     ILogger<StorageHostedService> logger) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.MigrateOnStart)
@@ -18,18 +20,25 @@ internal sealed class StorageHostedService(
             await maintenance.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // Created here, not in ExecuteAsync (which runs later on the thread pool), so the schedule starts at start.
+        var interval = options.Value.CompactionInterval;
+        _timer = interval > TimeSpan.Zero ? new PeriodicTimer(interval, time) : null;
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.CompactionInterval;
-        if (interval <= TimeSpan.Zero)
+        if (_timer is not { } timer)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
