@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CryptoIntel.Pipeline;
 using CryptoIntel.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,9 @@ const string Usage = """
       --backfill <days>   load <days> of history (CoinGecko market charts, DeFi Llama TVL) into the store, then exit
       --replay <dir>      answer every request from recorded exchanges in <dir>/<provider>/ (offline)
       --record <dir>      record every real exchange into <dir>/<provider>/ for a later --replay
+      --demo              answer every source from a simulated market (no network), accelerated: a 5-minute market
+                          step every 5 seconds, a cycle every 10 seconds, events (volume spike, TVL drain, de-peg)
+                          in the first minute; CryptoIntel:Demo:Seed, :Assets, :StepInterval tune it
       --help              this text
 
     Settings: appsettings.json, environment (CryptoIntel__Sources__CoinGecko__ApiKey=...), command line
@@ -24,6 +28,7 @@ const string Usage = """
 
 var once = false;
 int? backfill = null;
+var demo = false;
 string? replay = null;
 string? record = null;
 var hostArgs = new List<string>();
@@ -33,6 +38,9 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--once":
             once = true;
+            break;
+        case "--demo":
+            demo = true;
             break;
         case "--replay" when i + 1 < args.Length:
             replay = Path.GetFullPath(args[++i]);
@@ -85,6 +93,16 @@ builder.Services.AddCollectionWorker(builder.Configuration, sources =>
         sources.RecordDirectory = record;
     }
 });
+
+if (demo)
+{
+    builder.Services.AddCryptoIntel().AddDemoMarket(o =>
+    {
+        o.Accelerate();
+        builder.Configuration.GetSection("CryptoIntel:Demo").Bind(o);
+    });
+    builder.Services.PostConfigure<CollectionPipelineOptions>(o => o.Schedule = "*/10 * * * * *");
+}
 
 if (!once && backfill is null)
 {
