@@ -1,9 +1,13 @@
+using System.Buffers;
+
 namespace CryptoIntel.Entities.Internal;
 
 /// <summary>Finds money amounts (<c>$2B</c>, <c>US$ 29 milhões</c>), percentages (<c>10%</c>) and asset quantities (<c>20,000 $ETH</c>) in one pass.</summary>
 internal static class Amounts
 {
     private const int AttachDistance = 60;
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     public static IReadOnlyList<ExtractedAmount> Scan(ReadOnlySpan<char> text, List<ExtractedEntity> entities)
     {
@@ -12,7 +16,7 @@ internal static class Amounts
         while (i < text.Length)
         {
             // Jump to the next digit (vectorised): most of a text has none.
-            var next = text[i..].IndexOfAnyInRange('0', '9');
+            var next = text[i..].IndexOfAny(Digits);
             if (next < 0)
             {
                 break;

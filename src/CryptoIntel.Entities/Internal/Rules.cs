@@ -191,13 +191,28 @@ internal static class Rules
     /// <remarks>Coverage is marked per char (spans are at most 64 chars), so this is linear in the text.</remarks>
     public static List<ExtractedEntity> ResolveOverlaps(Span<Candidate> candidates, double minimum, Gazetteer g, int textLength)
     {
-        // Struct comparers: the sort is specialised and the comparisons inlined (a 1 MB list of tickers has 200k candidates).
-        candidates.Sort(default(BestFirst));
+        candidates.Sort(static (a, b) =>
+        {
+            var c = b.IsCurated.CompareTo(a.IsCurated);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Length.CompareTo(a.Length);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Confidence.CompareTo(a.Confidence);
+            return c != 0 ? c : a.Start.CompareTo(b.Start);
+        });
 
         // The kept candidates are compacted to the front of the same span: no list per call.
         var keptCount = candidates.Length <= SmallOverlapCount ? KeepSmall(candidates, minimum) : KeepLarge(candidates, minimum, textLength);
         var kept = candidates[..keptCount];
-        kept.Sort(default(ByStart));
+        kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         var result = new List<ExtractedEntity>(keptCount + 1);
         foreach (var k in kept)
         {
@@ -338,33 +353,5 @@ internal static class Rules
         }
 
         return true;
-    }
-
-    /// <summary>Curated first, then longer, then more confident, then earlier: a total order (two candidates never share a span).</summary>
-    private readonly struct BestFirst : IComparer<Candidate>
-    {
-        public int Compare(Candidate a, Candidate b)
-        {
-            var c = b.IsCurated.CompareTo(a.IsCurated);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = b.Length.CompareTo(a.Length);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = b.Confidence.CompareTo(a.Confidence);
-            return c != 0 ? c : a.Start.CompareTo(b.Start);
-        }
-    }
-
-    /// <summary>By start (kept candidates do not overlap, so their starts differ).</summary>
-    private readonly struct ByStart : IComparer<Candidate>
-    {
-        public int Compare(Candidate a, Candidate b) => a.Start.CompareTo(b.Start);
     }
 }
