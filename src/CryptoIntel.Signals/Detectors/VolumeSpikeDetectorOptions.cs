@@ -22,9 +22,9 @@ public sealed class VolumeSpikeDetectorOptions : SignalDetectorOptions
     public int WarmUp { get; set; } = 48;
 
     /// <summary>Gets or sets the robust z-score of log volume at which a spike fires.</summary>
-    /// <value>Defaults to 4.</value>
+    /// <value>Defaults to 3.5.</value>
     [Range(0.5, 100.0)]
-    public double Threshold { get; set; } = 4.0;
+    public double Threshold { get; set; } = 3.5;
 
     /// <summary>Gets or sets the robust z-score below which a fired spike is over (hysteresis: re-arms the detector).</summary>
     /// <value>Defaults to 2.</value>

@@ -23,6 +23,8 @@ public sealed class VolumeSpikeDetectorTests
         Assert.Throws<OptionsValidationException>(() => new VolumeSpikeDetector(new VolumeSpikeDetectorOptions { Threshold = 0 }));
         Assert.Throws<OptionsValidationException>(() => new VolumeSpikeDetector(new VolumeSpikeDetectorOptions { ExitThreshold = 5, Threshold = 4 }));
         Assert.Throws<OptionsValidationException>(() => new VolumeSpikeDetector(new VolumeSpikeDetectorOptions { WarmUp = 200, Window = 100 }));
+        Assert.Throws<OptionsValidationException>(() => new VolumeSpikeDetector(new VolumeSpikeDetectorOptions { MaxSubjects = 0 }));
+        Assert.Throws<OptionsValidationException>(() => new VolumeSpikeDetector(new VolumeSpikeDetectorOptions { CoolDown = TimeSpan.FromHours(-1) }));
     }
 
     [Fact]
@@ -39,11 +41,11 @@ public sealed class VolumeSpikeDetectorTests
         Assert.Equal(new AssetId("bitcoin"), signal.Asset);
         Assert.Equal(ticks[250].Timestamp, signal.DetectedAt);
         Assert.Equal(SignalDirection.Up, signal.Direction);
-        Assert.True(signal.Magnitude >= 4, $"z = {signal.Magnitude}");
+        Assert.True(signal.Magnitude >= 3.5, $"z = {signal.Magnitude}");
         Assert.InRange(signal.Confidence, 0.5, 0.99);
         Assert.Equal("volume-spike", signal.Detector);
         Assert.Equal(Signal.CreateId(SignalKind.VolumeSpike, "bitcoin", "volume-spike", "1.0.0", ticks[250].Timestamp), signal.Id);
-        Assert.Contains(signal.Evidence, e => e.Name == "zScore" && e.Threshold == 4);
+        Assert.Contains(signal.Evidence, e => e.Name == "zScore" && e.Threshold == 3.5);
         Assert.Contains(signal.Evidence, e => e.Name == "ratio" && e.Value > 5);
         Assert.Contains("volume", signal.Summary, StringComparison.Ordinal);
     }
