@@ -130,7 +130,8 @@ public sealed record BacktestReport
 
         static string Trim(string text) => text.Length <= 24 ? text : text[..23] + "…";
         static string Rate(double r, double lo, double hi) => string.Create(CultureInfo.InvariantCulture, $"{r:P1} [{lo:P1},{hi:P1}]");
-        static string Ret(BacktestStats s) => string.Create(CultureInfo.InvariantCulture, $"{s.AverageForwardReturn:+0.00%;-0.00%} [{s.AverageForwardReturnLow:+0.00%;-0.00%},{s.AverageForwardReturnHigh:+0.00%;-0.00%}]");
+        static string Ret(BacktestStats s) => $"{Pct(s.AverageForwardReturn)} [{Pct(s.AverageForwardReturnLow)},{Pct(s.AverageForwardReturnHigh)}]";
+        static string Pct(double x) => Math.Abs(x) < 0.00005 ? "0.00%" : (x * 100).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) + "%";
     }
 
     internal static BacktestReport Create(string name, string scorer, double minimumConfidence, BacktestPeriod period, BacktestOptions options, IReadOnlyList<ScoredOutcome> outcomes, int unresolved) => new()

@@ -6,11 +6,13 @@ namespace CryptoIntel.Signals.Confidence;
 /// Keeps what a confidence scorer needs to know at detection time: recent prices, volumes and TVL per subject,
 /// Bitcoin's regime, the signals of the last hours (confluence) and each detector's resolved outcomes (its recent hit
 /// rate). Outcomes resolve only as later observations arrive, so a context never uses the future. Thread-safe; memory
-/// per subject is bounded (8 days of observations, at most 20,000 points).
+/// per subject is bounded (8 days of observations, at most 20,000 points; at most 1,024 unresolved and 256 recent signals).
 /// </summary>
 public sealed class SignalContextTracker
 {
     private const int MaxPoints = 20_000;
+    private const int MaxPending = 1_024;
+    private const int MaxRecentSignals = 256;
     private static readonly TimeSpan Keep = TimeSpan.FromDays(8);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
@@ -109,7 +111,7 @@ public sealed class SignalContextTracker
 
             detectorState.LastSignal = t;
             state.RecentSignals.Enqueue((t, signal.Detector));
-            while (state.RecentSignals.Count > 0 && state.RecentSignals.Peek().Time < t - _options.ConfluenceWindow)
+            while (state.RecentSignals.Count > 0 && (state.RecentSignals.Count > MaxRecentSignals || state.RecentSignals.Peek().Time < t - _options.ConfluenceWindow))
             {
                 state.RecentSignals.Dequeue();
             }
@@ -117,6 +119,11 @@ public sealed class SignalContextTracker
             if (state.Count > 0 && state.LastValue is { } entry)
             {
                 var (horizon, threshold) = _options.RuleFor(key);
+                if (state.Pending.Count >= MaxPending)
+                {
+                    state.Pending.RemoveAt(0); // a subject without new observations: forget its oldest unresolved signal
+                }
+
                 state.Pending.Add(new Pending(signal.Detector, t, signal.Direction, entry, t + horizon, threshold));
             }
 
