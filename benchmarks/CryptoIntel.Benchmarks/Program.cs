@@ -5,6 +5,7 @@ using CryptoIntel.Benchmarks;
 //   dotnet run -c Release --project benchmarks/CryptoIntel.Benchmarks -- --filter '*Markets*' --job short
 //   dotnet run -c Release --project benchmarks/CryptoIntel.Benchmarks -- --filter '*CacheHit*' --job short
 //   dotnet run -c Release --project benchmarks/CryptoIntel.Benchmarks -- --latency   (per-call cache-hit percentiles)
+//   dotnet run -c Release --project benchmarks/CryptoIntel.Benchmarks -- --filter '*PipelineCycle*' --job short   (one full cycle, replayed)
 if (args is ["--latency", ..])
 {
     CacheHitLatency.Run();

@@ -53,6 +53,16 @@ public sealed class StorageServiceCollectionTests : IDisposable
     }
 
     [Fact]
+    public async Task ServiceProvider_DisposedSynchronously_AfterUse_DoesNotThrow()
+    {
+        var services = new ServiceCollection();
+        services.AddCryptoIntel().AddStorage().UseSqlite(Path.Combine(_dir, "sync.db"));
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IStorageMaintenance>().MigrateAsync(TestContext.Current.CancellationToken);
+        provider.Dispose();
+    }
+
+    [Fact]
     public void AddStorage_InvalidOptions_FailAtStart()
     {
         var services = new ServiceCollection();

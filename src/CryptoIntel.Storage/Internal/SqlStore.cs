@@ -11,7 +11,7 @@ namespace CryptoIntel.Storage.Internal;
 /// The one implementation of <see cref="ICryptoIntelStore"/> over ADO.NET; a <see cref="StorageProvider"/> supplies
 /// what differs between SQLite and PostgreSQL (connections, preparation, the migration lock).
 /// </summary>
-internal sealed partial class SqlStore : ICryptoIntelStore, IStorageMaintenance, IAsyncDisposable
+internal sealed partial class SqlStore : ICryptoIntelStore, IStorageMaintenance, IDisposable, IAsyncDisposable
 {
     internal static readonly ActivitySource ActivitySource = new("CryptoIntel.Storage");
 
@@ -53,6 +53,12 @@ internal sealed partial class SqlStore : ICryptoIntelStore, IStorageMaintenance,
     {
         _migrationGate.Dispose();
         return _provider.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _migrationGate.Dispose();
+        _provider.Dispose();
     }
 
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace CryptoIntel.Storage.Internal;
 
 /// <summary>What differs between databases: opening a connection, preparing the database, locking migrations.</summary>
-internal abstract class StorageProvider : IAsyncDisposable
+internal abstract class StorageProvider : IDisposable, IAsyncDisposable
 {
     public abstract string Name { get; }
 
@@ -16,7 +16,24 @@ internal abstract class StorageProvider : IAsyncDisposable
     /// <summary>A statement run first in the migration transaction to keep other processes out, or null.</summary>
     public virtual string? MigrationLockSql => null;
 
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: false);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    protected virtual ValueTask DisposeAsyncCore() => ValueTask.CompletedTask;
 }
 
 /// <summary>The embedded default: one SQLite file in WAL mode, pooled connections.</summary>

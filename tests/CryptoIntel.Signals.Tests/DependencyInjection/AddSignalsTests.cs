@@ -137,7 +137,7 @@ public sealed class AddSignalsTests
         Assert.Single(sp.GetServices<ISignalDetector<TvlObservation>>());
         Assert.Single(sp.GetServices<ISignalDetector<PoolObservation>>());
         Assert.Equal(4, sp.GetRequiredService<SignalPipeline>().MarketDetectors.Count);
-        Assert.NotNull(sp.GetRequiredService<CryptoIntel.Signals.Sentiment.ISentimentScorer>());
+        Assert.NotNull(sp.GetRequiredService<global::CryptoIntel.Signals.Sentiment.ISentimentScorer>());
     }
 
     [Fact]
