@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using CryptoIntel.Pipeline;
 using CryptoIntel.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,18 +8,22 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 const string Usage = """
-    CryptoIntel worker: collects from every enabled source every 15 minutes (CryptoIntel:Worker:Interval).
+    CryptoIntel worker: runs the collection pipeline on its schedule (CryptoIntel:Pipeline:Schedule, cron, default
+    every 15 minutes): collect from every enabled source, extract entities, detect, store (SQLite file
+    CryptoIntel:Storage:SqlitePath, or PostgreSQL with CryptoIntel:Storage:PostgreSql), publish.
 
-      --once            run one cycle, print one JSON summary per source to stdout, exit 0 if any source succeeded
-      --replay <dir>    answer every request from recorded exchanges in <dir>/<provider>/ (offline)
-      --record <dir>    record every real exchange into <dir>/<provider>/ for a later --replay
-      --help            this text
+      --once              run one cycle, print one JSON summary per source to stdout, exit 0 if any source succeeded
+      --backfill <days>   load <days> of history (CoinGecko market charts, DeFi Llama TVL) into the store, then exit
+      --replay <dir>      answer every request from recorded exchanges in <dir>/<provider>/ (offline)
+      --record <dir>      record every real exchange into <dir>/<provider>/ for a later --replay
+      --help              this text
 
     Settings: appsettings.json, environment (CryptoIntel__Sources__CoinGecko__ApiKey=...), command line
     (--CryptoIntel:Sources:CoinGecko:BaseAddress=http://127.0.0.1:5000/api/v3).
     """;
 
 var once = false;
+int? backfill = null;
 string? replay = null;
 string? record = null;
 var hostArgs = new List<string>();
@@ -34,11 +40,18 @@ for (var i = 0; i < args.Length; i++)
         case "--record" when i + 1 < args.Length:
             record = Path.GetFullPath(args[++i]);
             break;
+        case "--backfill" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 365:
+            backfill = days;
+            i++;
+            break;
         case "--help" or "-h":
             Console.WriteLine(Usage);
             return 0;
         case "--replay" or "--record":
             await Console.Error.WriteLineAsync($"{args[i]} needs a directory.\n\n{Usage}");
+            return 2;
+        case "--backfill":
+            await Console.Error.WriteLineAsync($"--backfill needs a number of days from 1 to 365.\n\n{Usage}");
             return 2;
         default:
             hostArgs.Add(args[i]);
@@ -53,7 +66,7 @@ if (replay is not null && !Directory.Exists(replay))
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. hostArgs], ContentRootPath = AppContext.BaseDirectory });
-if (once)
+if (once || backfill is not null)
 {
     // stdout carries the JSON summaries; logs go to stderr.
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -73,27 +86,37 @@ builder.Services.AddCollectionWorker(builder.Configuration, sources =>
     }
 });
 
-if (!once)
+if (!once && backfill is null)
 {
-    builder.Services.AddHostedService<CollectionService>();
     await builder.Build().RunAsync();
     return 0;
 }
 
 using var host = builder.Build();
 host.Services.GetRequiredService<IStartupValidator>().Validate();
-var cycle = host.Services.GetRequiredService<CollectionCycle>();
-cycle.CheckBudgets();
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     cts.Cancel();
 };
+
+if (backfill is { } backfillDays)
+{
+    var progress = new Progress<BackfillProgress>(p =>
+        Console.Error.WriteLine($"[{p.Stage}] {p.Done}/{p.Total} {p.Item}: {(p.Error is null ? $"{p.Rows:N0} rows" : "FAILED " + p.Error)}"));
+    var rows = await host.Services.GetRequiredService<HistoryBackfill>().RunAsync(backfillDays, progress: progress, cancellationToken: cts.Token);
+    Console.WriteLine($"backfilled {backfillDays} days: {rows:N0} rows");
+    return 0;
+}
+
+var cycle = host.Services.GetRequiredService<CollectionCycle>();
+cycle.CheckBudgets();
 var summary = await cycle.RunAsync(cts.Token);
 foreach (var source in summary.Sources)
 {
     Console.WriteLine(JsonSerializer.Serialize(source, WorkerJsonContext.Default.SourceSummary));
 }
 
+await Console.Error.WriteLineAsync($"cycle {summary.Id}: {summary.DurationMs} ms, {string.Join(", ", summary.Counts.Select(c => $"{c.Key}={c.Value}"))}, {summary.NewSignals.Count} new signals{(summary.Error is null ? string.Empty : ", error: " + summary.Error)}");
 return summary.AnySucceeded ? 0 : 1;

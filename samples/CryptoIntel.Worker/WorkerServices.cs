@@ -1,38 +1,24 @@
 using CryptoIntel.Sources;
-using CryptoIntel.Worker.Collectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoIntel.Worker;
 
-/// <summary>The worker's composition: sources from configuration, one collector per source, the cycle.</summary>
+/// <summary>The worker's composition: sources, storage, entities and the collection pipeline, all from configuration.</summary>
 public static class WorkerServices
 {
-    /// <summary>The collector of each provider: what one cycle asks it for.</summary>
-    public static IReadOnlyDictionary<string, Type> Collectors { get; } = new Dictionary<string, Type>
-    {
-        ["coingecko"] = typeof(CoinGeckoCollector),
-        ["coinmarketcap"] = typeof(CoinMarketCapCollector),
-        ["defillama"] = typeof(DefiLlamaCollector),
-        ["kraken"] = typeof(KrakenCollector),
-        ["cryptopanic"] = typeof(CryptoPanicCollector),
-        ["news"] = typeof(NewsFeedCollector),
-        ["feargreed"] = typeof(FearGreedCollector),
-        ["binance"] = typeof(BinanceCollector),
-        ["geckoterminal"] = typeof(GeckoTerminalCollector),
-    };
-
-    /// <summary>Adds the sources, collectors and the collection cycle.</summary>
+    /// <summary>Adds the sources (<c>CryptoIntel:Sources</c>), the store (<c>CryptoIntel:Storage</c>; PostgreSQL when
+    /// <c>CryptoIntel:Storage:PostgreSql</c> holds a connection string, else SQLite), entity extraction
+    /// (<c>CryptoIntel:Entities</c>) and the collection pipeline (<c>CryptoIntel:Pipeline</c>).</summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The configuration root (sections <c>CryptoIntel:Sources</c> and <c>CryptoIntel:Worker</c>).</param>
+    /// <param name="configuration">The configuration root.</param>
     /// <param name="configureSources">Last say over the shared source settings (e.g. <c>--replay</c>).</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddCollectionWorker(this IServiceCollection services, IConfiguration configuration, Action<SourcesOptions>? configureSources = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection("CryptoIntel:Worker")).ValidateDataAnnotations().ValidateOnStart();
         var builder = services.AddCryptoIntel();
-        var added = builder.AddSources(configuration.GetSection("CryptoIntel:Sources"));
+        builder.AddSources(configuration.GetSection("CryptoIntel:Sources"));
         builder.ConfigureSources(o => configureSources?.Invoke(o));
 
         // A live worker must not forget this month's spend when it restarts: keep the quota counters on disk
@@ -44,12 +30,15 @@ public static class WorkerServices
                 o.QuotaStateDirectory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "CryptoIntel", "quota");
             }
         });
-        foreach (var provider in added)
+
+        var storage = builder.AddStorage(configuration.GetSection("CryptoIntel:Storage"));
+        if (configuration["CryptoIntel:Storage:PostgreSql"] is { Length: > 0 } postgres)
         {
-            services.AddSingleton(typeof(ISourceCollector), Collectors[provider]);
+            storage.UsePostgreSql(postgres);
         }
 
-        services.AddSingleton<CollectionCycle>();
+        builder.AddEntities(configuration.GetSection("CryptoIntel:Entities"));
+        builder.AddCollectionPipeline(configuration.GetSection("CryptoIntel:Pipeline"));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CryptoIntel.Pipeline;
 using CryptoIntel.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,8 @@ public class BudgetSimulationTests
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        var configuration = new ConfigurationBuilder().Build();
+        var db = Path.Combine(Path.GetTempPath(), "ci-budget-" + Guid.NewGuid().ToString("N") + ".db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CryptoIntel:Storage:SqlitePath"] = db }).Build();
         services.AddCollectionWorker(configuration, sources => sources.ReplayDirectory = WorkerPaths.DemoReplay);
         foreach (var (name, limits) in upstream)
         {

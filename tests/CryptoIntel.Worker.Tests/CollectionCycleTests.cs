@@ -1,3 +1,5 @@
+using CryptoIntel.Pipeline;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,6 +13,7 @@ public sealed class CollectionCycleTests : IDisposable
 
     public void Dispose()
     {
+        SqliteConnection.ClearAllPools();
         if (Directory.Exists(_replay))
         {
             Directory.Delete(_replay, recursive: true);
@@ -22,6 +25,7 @@ public sealed class CollectionCycleTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero)));
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        settings["CryptoIntel:Storage:SqlitePath"] = Path.Combine(_replay, "store.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services.AddCollectionWorker(configuration, sources => sources.ReplayDirectory = _replay);
         return services.BuildServiceProvider();
@@ -64,7 +68,7 @@ public sealed class CollectionCycleTests : IDisposable
     [Fact(Timeout = 60000)]
     public async Task CheckBudgets_CadenceTooFastForTheQuota_SaysSoAndWhatWouldFit()
     {
-        await using var provider = Build(new() { ["CryptoIntel:Worker:Interval"] = "00:05:00" });
+        await using var provider = Build(new() { ["CryptoIntel:Pipeline:Schedule"] = "*/5 * * * *" });
         var plans = provider.GetRequiredService<CollectionCycle>().CheckBudgets();
 
         var coinGecko = plans.Single(p => p.Provider == "coingecko");
