@@ -118,6 +118,11 @@ endpoints=(
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; NICE=${NICE:-0}"
 printf '%-44s %9s %8s %8s %8s %9s\n' endpoint 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 'non-2xx'
 failed=0
+# The noise floor: the cheapest request the host answers (liveness, no store, no cache), not judged against the
+# targets. When its p95 is high too, the tail comes from the machine (other processes), not from the endpoints.
+line=$(LOAD_API_KEY=$KEY nice -n "${NICE:-0}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/web-load/report.lua "$base/health/live" | grep '^RESULT')
+read -r _ rps p50 p95 p99 total non2xx sockerr <<<"$line"
+printf '%-44s %9s %8s %8s %8s %9s  (noise floor, not judged)\n' "/health/live" "$rps" "$p50" "$p95" "$p99" "$non2xx"
 for path in "${endpoints[@]}"; do
   [ -n "$filter" ] && [[ "$path" != *"$filter"* ]] && continue
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$base$path")

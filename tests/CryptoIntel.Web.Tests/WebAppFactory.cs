@@ -30,6 +30,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["CryptoIntel:Storage:SqlitePath"] = Path.Combine(_folder, "test.db"),
+            ["Web:RunPipeline"] = "false",
             ["Web:ApiKeys:0:Name"] = "writer",
             ["Web:ApiKeys:0:Key"] = WriteKey,
             ["Web:ApiKeys:0:Scope"] = "write",
