@@ -160,7 +160,14 @@ internal sealed class LoadClient
         {
             lock (_sendLock)
             {
-                _ = socket.SendAsync(Ping, WebSocketMessageType.Text, true, CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default);
+                try
+                {
+                    _ = socket.SendAsync(Ping, WebSocketMessageType.Text, true, CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default);
+                }
+                catch (Exception ex) when (ex is ObjectDisposedException or WebSocketException or InvalidOperationException)
+                {
+                    // Closed meanwhile (forced disconnect or node restart): the receive loop reconnects.
+                }
             }
         }
     }

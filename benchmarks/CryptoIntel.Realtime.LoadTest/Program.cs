@@ -47,6 +47,22 @@ internal static class Runner
 {
     public static async Task<int> RunAsync(Dictionary<string, string> args)
     {
+        var started = new List<ServerProcess>();
+        try
+        {
+            return await RunCoreAsync(args, started);
+        }
+        finally
+        {
+            foreach (var server in started)
+            {
+                server.Kill();
+            }
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(Dictionary<string, string> args, List<ServerProcess> started)
+    {
         var connections = int.Parse(args.GetValueOrDefault("connections", "1000"));
         var nodes = int.Parse(args.GetValueOrDefault("nodes", "1"));
         var redis = args.GetValueOrDefault("redis");
@@ -67,6 +83,7 @@ internal static class Runner
         for (var i = 0; i < nodes; i++)
         {
             servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain);
+            started.Add(servers[i]);
             servers[i].Start();
         }
 
@@ -325,14 +342,14 @@ internal sealed class ServerProcess(int port, string? redis, string prefix, int 
 
     public async Task WaitReadyAsync(HttpClient http)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 1200; i++)
         {
             try
             {
                 await StatsAsync(http);
                 return;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 await Task.Delay(100);
             }

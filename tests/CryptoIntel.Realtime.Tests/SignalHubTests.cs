@@ -265,6 +265,9 @@ public sealed class SignalHubTests
         {
             o.ConnectionBufferSize = 16;
             o.HistoryPerTopic = 200;
+
+            // The raw slow client sends no pings while it is not reading; on a loaded machine that can exceed 30 s.
+            o.ClientTimeout = TimeSpan.FromMinutes(5);
         });
         using var dropped = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), RealtimeMetrics.MeterName, "cryptointel.realtime.messages.dropped");
         var fast = new Received();
