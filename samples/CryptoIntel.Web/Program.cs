@@ -3,7 +3,9 @@
 using CryptoIntel.Web.Api;
 using CryptoIntel.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// --demo: the embedded host on a simulated market (no network needed); the same as Web:Demo=true.
+var demo = args.Contains("--demo", StringComparer.Ordinal);
+var builder = WebApplication.CreateBuilder(demo ? [.. args.Where(a => a != "--demo"), "--Web:Demo=true"] : args);
 
 builder.AddCryptoIntelWeb();
 builder.Services.AddSingleton<ApiContext>();
@@ -12,12 +14,11 @@ builder.Services.AddSingleton<ApiContext>();
 // collection pipeline running in-process.
 builder.AddCryptoIntelData();
 
-// Realtime: the lead wires CryptoIntel.Realtime here:
-//   builder.Services.AddCryptoIntel().AddRealtime(...);   and below:   app.MapCryptoIntelHub("/hubs/signals");
-
 var app = builder.Build();
 
+app.UseWebSockets();
 app.MapCryptoIntelWeb();
+app.MapCryptoIntelHub("/hubs/signals");
 
 await app.RunAsync().ConfigureAwait(false);
 

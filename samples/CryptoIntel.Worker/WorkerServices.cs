@@ -9,7 +9,7 @@ public static class WorkerServices
 {
     /// <summary>Adds the sources (<c>CryptoIntel:Sources</c>), the store (<c>CryptoIntel:Storage</c>; PostgreSQL when
     /// <c>CryptoIntel:Storage:PostgreSql</c> holds a connection string, else SQLite), entity extraction
-    /// (<c>CryptoIntel:Entities</c>) and the collection pipeline (<c>CryptoIntel:Pipeline</c>).</summary>
+    /// (<c>CryptoIntel:Entities</c>), the signal detectors and scoring (<c>CryptoIntel:Signals</c>) and the collection pipeline (<c>CryptoIntel:Pipeline</c>).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root.</param>
     /// <param name="configureSources">Last say over the shared source settings (e.g. <c>--replay</c>).</param>
@@ -38,6 +38,7 @@ public static class WorkerServices
         }
 
         builder.AddEntities(configuration.GetSection("CryptoIntel:Entities"));
+        builder.AddSignals(configuration.GetSection("CryptoIntel:Signals"));
         builder.AddCollectionPipeline(configuration.GetSection("CryptoIntel:Pipeline"));
         return services;
     }

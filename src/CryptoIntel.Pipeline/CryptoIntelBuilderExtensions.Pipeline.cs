@@ -36,6 +36,7 @@ public static class CryptoIntelBuilderPipelineExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectionPipelineOptions>, CollectionPipelineScheduleValidator>());
         services.TryAddSingleton<CollectionCycle>();
         services.TryAddSingleton<HistoryBackfill>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICycleSignalDetector, SignalsCycleDetector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CollectionService>());
         return builder;
     }

@@ -38,7 +38,7 @@ public class ConfidenceScoringBenchmarks
         var t0 = _signal.DetectedAt.AddDays(-8);
         for (var i = 0; i < 24 * 8; i++)
         {
-            _tracker.Observe(new Signals.MarketTick(AssetId.Bitcoin, "b", t0.AddHours(i), 60_000 + (i * 10), 100));
+            _tracker.Observe(new global::CryptoIntel.Signals.MarketTick(AssetId.Bitcoin, "b", t0.AddHours(i), 60_000 + (i * 10), 100));
         }
     }
 

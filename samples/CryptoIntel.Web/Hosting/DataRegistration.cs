@@ -1,3 +1,5 @@
+using CryptoIntel.Pipeline;
+using CryptoIntel.Realtime;
 namespace CryptoIntel.Web.Hosting;
 
 /// <summary>Registers the store and, in embedded mode, the in-process collection pipeline.</summary>
@@ -22,11 +24,42 @@ internal static class DataRegistration
         // Embedded mode: the collection pipeline runs in this process (sources, entities, cycles on the
         // CryptoIntel:Pipeline schedule). Reader mode only reads what a separate worker writes.
         var web = configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
-        if (web.Mode == WebHostMode.Embedded && web.RunPipeline)
+        var demo = configuration.GetValue<bool>("Web:Demo");
+        if (web.Mode == WebHostMode.Embedded && (web.RunPipeline || demo))
         {
             cryptoIntel.AddSources(configuration.GetSection("CryptoIntel:Sources"));
             cryptoIntel.AddEntities(configuration.GetSection("CryptoIntel:Entities"));
+            cryptoIntel.AddSignals(configuration.GetSection("CryptoIntel:Signals"));
             cryptoIntel.AddCollectionPipeline(configuration.GetSection(CryptoIntelBuilderPipelineExtensions.PipelineSectionName));
+            if (demo)
+            {
+                // --demo: every source answered by the market simulator on an accelerated clock (a 5-minute market
+                // step every 5 s), a collection cycle every 10 s: signals appear within the first minute, offline.
+                cryptoIntel.AddDemoMarket(o =>
+                {
+                    o.Accelerate();
+                    configuration.GetSection("CryptoIntel:Demo").Bind(o);
+                });
+                builder.Services.PostConfigure<CollectionPipelineOptions>(o => o.Schedule = "*/10 * * * * *");
+            }
+        }
+
+        // Realtime: new signals of the in-process pipeline go to the hub at /hubs/signals (CryptoIntel:Realtime;
+        // Redis scale-out with CryptoIntel:Realtime:Redis). The hub follows the read API: while reads are open
+        // (Web:RequireKeyForReads false, the default) and the hub has no keys of its own, the dashboards connect
+        // without a key; configure CryptoIntel:Realtime:ApiKeys to close it.
+        var realtime = cryptoIntel.AddRealtime(configuration.GetSection("CryptoIntel:Realtime"));
+        builder.Services.PostConfigure<RealtimeOptions>(o =>
+        {
+            if (demo || (!web.RequireKeyForReads && o.ApiKeys.Count == 0 && o.BearerSchemes.Count == 0))
+            {
+                o.RequireAuthentication = false;
+            }
+        });
+
+        if (configuration["CryptoIntel:Realtime:Redis"] is { Length: > 0 } redis)
+        {
+            realtime.UseRedis(redis);
         }
 
         return builder;
