@@ -138,11 +138,14 @@ public sealed class PipelineCycleTests : IDisposable
         var second = await cycle.RunAsync(Ct);
 
         Assert.Contains("detector broken", first.Error, StringComparison.Ordinal);
-        Assert.Single(first.NewSignals);
+        var mine = Assert.Single(first.NewSignals, s => s.Detector == "test");
+        // The worker registers AddSignals, so CryptoIntel.Signals' detectors run too: the recorded Kraken and
+        // CoinMarketCap ether prices are ~8 % apart, a cross-source divergence.
+        Assert.Contains(first.NewSignals, s => s.Kind == SignalKind.PriceDivergence && s.Subject == "ethereum");
         Assert.Empty(second.NewSignals);
         var published = Assert.Single(publisher.Batches);
-        Assert.Equal(first.NewSignals[0].Id, Assert.Single(published).Id);
-        var stored = await provider.GetRequiredService<ICryptoIntelStore>().GetSignalAsync(first.NewSignals[0].Id, Ct);
+        Assert.Equal(first.NewSignals.Select(s => s.Id), published.Select(s => s.Id));
+        var stored = await provider.GetRequiredService<ICryptoIntelStore>().GetSignalAsync(mine.Id, Ct);
         Assert.Equal("bitcoin", stored!.Signal.Subject);
     }
 

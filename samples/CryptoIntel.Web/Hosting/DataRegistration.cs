@@ -45,15 +45,26 @@ internal static class DataRegistration
         }
 
         // Realtime: new signals of the in-process pipeline go to the hub at /hubs/signals (CryptoIntel:Realtime;
-        // Redis scale-out with CryptoIntel:Realtime:Redis). The hub follows the read API: while reads are open
-        // (Web:RequireKeyForReads false, the default) and the hub has no keys of its own, the dashboards connect
-        // without a key; configure CryptoIntel:Realtime:ApiKeys to close it.
+        // Redis scale-out with CryptoIntel:Realtime:Redis). Unless the hub has keys or bearer schemes of its own
+        // (CryptoIntel:Realtime:ApiKeys, :BearerSchemes), it follows the read API: open while reads are open
+        // (Web:RequireKeyForReads false, the default; always in the demo), else the Web:ApiKeys open it.
         var realtime = cryptoIntel.AddRealtime(configuration.GetSection("CryptoIntel:Realtime"));
         builder.Services.PostConfigure<RealtimeOptions>(o =>
         {
-            if (demo || (!web.RequireKeyForReads && o.ApiKeys.Count == 0 && o.BearerSchemes.Count == 0))
+            if (o.ApiKeys.Count > 0 || o.BearerSchemes.Count > 0)
+            {
+                return;
+            }
+
+            if (demo || !web.RequireKeyForReads)
             {
                 o.RequireAuthentication = false;
+                return;
+            }
+
+            foreach (var key in web.ApiKeys)
+            {
+                o.ApiKeys.Add(new RealtimeApiKey { Name = key.Name, Key = key.Key });
             }
         });
 
