@@ -40,6 +40,20 @@ public static class WorkerServices
         builder.AddEntities(configuration.GetSection("CryptoIntel:Entities"));
         builder.AddSignals(configuration.GetSection("CryptoIntel:Signals"));
         builder.AddCollectionPipeline(configuration.GetSection("CryptoIntel:Pipeline"));
+
+        // With CryptoIntel:Realtime:Redis, new signals go to the web hosts' realtime hubs through Redis (the topics'
+        // streams and the publish channel that every hub node reads): the worker serves no hub of its own, it only
+        // publishes, so it needs no hub keys.
+        if (configuration["CryptoIntel:Realtime:Redis"] is { Length: > 0 } realtimeRedis)
+        {
+            builder.AddRealtime(configuration.GetSection("CryptoIntel:Realtime")).UseRedis(o =>
+            {
+                o.Configuration = realtimeRedis;
+                o.KeyPrefix = configuration["CryptoIntel:Realtime:RedisKeyPrefix"] is { Length: > 0 } prefix ? prefix : o.KeyPrefix;
+            });
+            services.PostConfigure<CryptoIntel.Realtime.RealtimeOptions>(o => o.RequireAuthentication = false);
+        }
+
         return services;
     }
 }

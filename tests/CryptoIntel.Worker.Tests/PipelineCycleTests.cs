@@ -150,6 +150,43 @@ public sealed class PipelineCycleTests : IDisposable
     }
 
     [Fact(Timeout = 120000)]
+    public async Task RunAsync_WithRealtimeRedis_PublishesNewSignalsToTheHubsStreams()
+    {
+        var redis = CryptoIntel.Testing.TestServices.RequireRedis();
+        var prefix = $"cryptointel:test:{Guid.NewGuid():N}:";
+        await using var provider = Build(WorkerPaths.DemoReplay, new()
+        {
+            ["CryptoIntel:Realtime:Redis"] = redis,
+            ["CryptoIntel:Realtime:RedisKeyPrefix"] = prefix,
+            ["CryptoIntel:Pipeline:Enabled"] = "false",
+        }, s => s.AddSingleton<ICycleSignalDetector, BitcoinDetector>());
+        var hosted = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(Ct);
+        }
+
+        try
+        {
+            var summary = await provider.GetRequiredService<CollectionCycle>().RunAsync(Ct);
+            Assert.Contains(summary.NewSignals, s => s.Detector == "test");
+
+            // Every new signal is on the 'all' topic's Redis Stream, where the web hosts' hubs read and resume from.
+            await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis);
+            var db = connection.GetDatabase();
+            Assert.Equal(summary.NewSignals.Count, await db.StreamLengthAsync(prefix + "s:all"));
+            await db.KeyDeleteAsync([.. connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: prefix + "*")]);
+        }
+        finally
+        {
+            foreach (var service in hosted)
+            {
+                await service.StopAsync(Ct);
+            }
+        }
+    }
+
+    [Fact(Timeout = 120000)]
     public async Task HostedService_RunsAtStart_ThenOnTheCronSchedule()
     {
         await using var provider = Build(WorkerPaths.DemoReplay, new() { ["CryptoIntel:Pipeline:Schedule"] = "*/15 * * * *" });

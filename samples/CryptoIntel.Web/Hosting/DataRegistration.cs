@@ -70,7 +70,11 @@ internal static class DataRegistration
 
         if (configuration["CryptoIntel:Realtime:Redis"] is { Length: > 0 } redis)
         {
-            realtime.UseRedis(redis);
+            realtime.UseRedis(o =>
+            {
+                o.Configuration = redis;
+                o.KeyPrefix = configuration["CryptoIntel:Realtime:RedisKeyPrefix"] is { Length: > 0 } prefix ? prefix : o.KeyPrefix;
+            });
         }
 
         return builder;
