@@ -8,11 +8,11 @@ using CryptoIntel.Signals.Confidence;
 // Usage:
 //   CryptoIntel.Signals.Backtest <data dir>... [--split 2024-07-01] [--horizon 24] [--threshold 0.03] [--model file.zip] [--json] [--detail]
 //   CryptoIntel.Signals.Backtest train-confidence <data dir>... [--split 2024-07-01] [--seed 1] [--out DIR]
-const string Usage = "usage: CryptoIntel.Signals.Backtest [train-confidence] <data dir>... [--split yyyy-MM-dd] [--horizon HOURS] [--threshold FRACTION] [--model FILE] [--seed N] [--out DIR] [--json] [--detail]";
+const string Usage = "usage: CryptoIntel.Signals.Backtest [train-confidence] <data dir>... [--split yyyy-MM-dd] [--horizon HOURS] [--threshold FRACTION] [--model FILE] [--seed N] [--out DIR] [--json] [--detail] [--dump FILE.csv]";
 var dirs = new List<string>();
 var options = new BacktestOptions();
 bool json = false, train = false, detail = false, sweep = false, experiment = false;
-string? modelPath = null, outDir = null;
+string? modelPath = null, outDir = null, dumpPath = null;
 var seed = 1;
 for (var i = 0; i < args.Length; i++)
 {
@@ -29,6 +29,7 @@ for (var i = 0; i < args.Length; i++)
         case "--model" when i + 1 < args.Length: modelPath = args[++i]; break;
         case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
+        case "--dump" when i + 1 < args.Length: dumpPath = args[++i]; break;
         case "-h" or "--help": Console.WriteLine(Usage); return 0;
         default:
             if (args[i].StartsWith("--", StringComparison.Ordinal))
@@ -67,12 +68,40 @@ var rulesRun = backtester.Run(data, rulesMarket, rulesTvl);
 var (candMarket, candTvl) = BacktestDetectorSets.Sensitive();
 var candidateRun = backtester.Run(data, candMarket, candTvl);
 
+if (dumpPath is not null)
+{
+    // Every signal of both runs with the model's features and its outcome, as CSV, for analysis outside the tool.
+    using var writer = new StreamWriter(dumpPath);
+    writer.WriteLine("run,period,detector,subject,detectedAt,direction,hit,forwardReturn," + string.Join(',', ConfidenceFeatures.Names));
+    var features = new float[ConfidenceFeatures.Count];
+    foreach (var (runName, run) in (ReadOnlySpan<(string, BacktestRun)>)[("rules", rulesRun), ("candidates", candidateRun)])
+    {
+        foreach (var s in run.Signals)
+        {
+            if (s.Outcome is not { } outcome)
+            {
+                continue;
+            }
+
+            ConfidenceFeatures.Fill(s.Signal, s.Context, features);
+            writer.WriteLine(string.Join(',', [runName, s.Period.ToString(), s.Signal.Detector, s.Signal.Subject, s.Signal.DetectedAt.ToString("O", CultureInfo.InvariantCulture),
+                s.Signal.Direction.ToString(), outcome.Hit ? "1" : "0", outcome.ForwardReturn.ToString("R", CultureInfo.InvariantCulture),
+                .. features.Select(f => f.ToString("R", CultureInfo.InvariantCulture))]));
+        }
+    }
+
+    Console.WriteLine($"wrote {dumpPath}");
+    return 0;
+}
+
 if (experiment)
 {
     // Model selection on the training period only: each configuration is judged on the held-out (latest) slice of it.
     ConfidenceModelConfig[] configs =
     [
         new(200, 16, 50, 0.05), new(100, 8, 100, 0.05), new(50, 4, 200, 0.05), new(300, 4, 200, 0.02), new(100, 8, 100, 0.05, 0.5),
+        new(0, 0, 0, 1, 0, Logistic: true), new(0, 0, 0, 10, 0, Logistic: true), new(0, 0, 0, 1, 1, Logistic: true), new(0, 0, 0, 100, 0, Logistic: true),
+        new(0, 0, 0, 0.01, 0, Logistic: true, MoveOnly: true),
     ];
     foreach (var config in configs)
     {

@@ -61,6 +61,12 @@ public sealed record BacktestStats
 
     /// <summary>Gets the mean confidence of the hits.</summary>
     public double MeanConfidenceOnHits { get; init; }
+
+    /// <summary>
+    /// Gets the Brier score of the confidences as probabilities of a hit: the mean of (confidence − outcome)², 0 is
+    /// perfect, 0.25 is what a constant 0.5 scores; lower means the confidence can be read as a probability.
+    /// </summary>
+    public double BrierScore { get; init; }
 }
 
 /// <summary>A track-record report: overall, per detector and per subject, for one scoring path.</summary>
@@ -176,6 +182,7 @@ public sealed record BacktestReport
             AverageForwardReturnHigh = retHigh,
             MeanConfidence = n == 0 ? double.NaN : outcomes.Average(o => o.Confidence),
             MeanConfidenceOnHits = hits == 0 ? double.NaN : outcomes.Where(o => o.Outcome.Hit).Average(o => o.Confidence),
+            BrierScore = n == 0 ? double.NaN : outcomes.Average(o => Math.Pow(o.Confidence - (o.Outcome.Hit ? 1 : 0), 2)),
         };
     }
 }
@@ -206,10 +213,10 @@ public sealed record BacktestComparison(BacktestReport Rules, BacktestReport Ml)
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"{"path",-8} {"signals",8} {"hits",6} {"FP",6} {"hit rate",9} {"conf|hit",9}\n");
+        sb.Append(ci, $"{"path",-8} {"signals",8} {"hits",6} {"FP",6} {"hit rate",9} {"conf|hit",9} {"Brier",6}\n");
         foreach (var r in (BacktestReport[])[Rules, Ml])
         {
-            sb.Append(ci, $"{r.Name,-8} {r.Overall.Count,8} {r.Overall.Hits,6} {r.Overall.FalsePositives,6} {r.Overall.HitRate,9:P1} {r.Overall.MeanConfidenceOnHits,9:0.000}\n");
+            sb.Append(ci, $"{r.Name,-8} {r.Overall.Count,8} {r.Overall.Hits,6} {r.Overall.FalsePositives,6} {r.Overall.HitRate,9:P1} {r.Overall.MeanConfidenceOnHits,9:0.000} {r.Overall.BrierScore,6:0.000}\n");
         }
 
         sb.Append(ci, $"false positives cut {FalsePositiveReduction:P1} (target >= 30 %), hits ml/rules {HitCountRatio:0.000} (target >= 1): {(MeetsFalsePositiveTarget ? "MET" : "NOT MET")}\n");

@@ -2,10 +2,10 @@ using Microsoft.ML.Data;
 
 namespace CryptoIntel.Signals.Confidence;
 
-/// <summary>The confidence model's input row: the signal's evidence and its context as numbers (schema version 2).</summary>
+/// <summary>The confidence model's input row: the signal's evidence and its context as numbers (schema version 3).</summary>
 internal sealed class ConfidenceFeatures
 {
-    public const int Count = 30;
+    public const int Count = 31;
 
     /// <summary>The detector name (one-hot encoded by the model).</summary>
     public string Detector { get; set; } = string.Empty;
@@ -13,6 +13,9 @@ internal sealed class ConfidenceFeatures
     /// <summary>The numeric features, see <see cref="Fill"/>.</summary>
     [VectorType(Count)]
     public float[] Numeric { get; set; } = new float[Count];
+
+    /// <summary>The volatility-implied probability of a hit (<see cref="SignalContext.MoveProbability"/>), also in <see cref="Numeric"/>.</summary>
+    public float Move { get; set; }
 
     /// <summary>Whether the signal was borne out (training only).</summary>
     public bool Label { get; set; }
@@ -23,14 +26,22 @@ internal sealed class ConfidenceFeatures
         "maxThresholdRatio", "return24hAligned", "return7dAligned", "volatility24h", "volatilityRatio", "volumeRatio",
         "btcReturn24hAligned", "btcReturn7dAligned", "btcVolatilityRatio", "confluence", "recentHitRate", "recentOutcomes",
         "detectorHitRate", "hoursSinceLast", "sentimentAligned", "isTvl", "return4hAligned", "rangePositionAligned",
-        "volatility7d", "hourOfDay", "dayOfWeek", "logVolatilityRatio",
+        "volatility7d", "hourOfDay", "dayOfWeek", "logVolatilityRatio", "moveProbability",
     ];
 
     public static ConfidenceFeatures From(Signal signal, SignalContext context, bool label = false)
     {
-        var row = new ConfidenceFeatures { Detector = signal.Detector, Label = label };
-        Fill(signal, context, row.Numeric);
+        var row = new ConfidenceFeatures { Label = label };
+        row.Set(signal, context);
         return row;
+    }
+
+    /// <summary>Sets every input column of this row from a signal and its context.</summary>
+    public void Set(Signal signal, SignalContext context)
+    {
+        Detector = signal.Detector;
+        Fill(signal, context, Numeric);
+        Move = Numeric[30];
     }
 
     /// <summary>Writes the features into <paramref name="f"/> (non-finite values become 0, or a cap).</summary>
@@ -78,6 +89,7 @@ internal sealed class ConfidenceFeatures
         f[27] = utc.Hour;
         f[28] = (int)utc.DayOfWeek;
         f[29] = Finite(Math.Log(context.VolatilityRatio));
+        f[30] = Finite(context.MoveProbability, 0.5);
         f[23] = signal.Subject.StartsWith("protocol:", StringComparison.Ordinal) || signal.Subject.StartsWith("chain:", StringComparison.Ordinal) ? 1 : 0;
     }
 

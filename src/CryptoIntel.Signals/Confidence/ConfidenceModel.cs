@@ -21,8 +21,28 @@ internal static class ConfidenceModel
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows);
         schema = data.Schema;
-        var pipeline = ml.Transforms.Categorical.OneHotEncoding("DetectorKey", nameof(ConfidenceFeatures.Detector))
-            .Append(ml.Transforms.Concatenate("Features", nameof(ConfidenceFeatures.Numeric), "DetectorKey"))
+        var features = config.MoveOnly
+            ? ml.Transforms.Categorical.OneHotEncoding("DetectorKey", nameof(ConfidenceFeatures.Detector))
+                .Append(ml.Transforms.Concatenate("Features", nameof(ConfidenceFeatures.Move)))
+            : ml.Transforms.Categorical.OneHotEncoding("DetectorKey", nameof(ConfidenceFeatures.Detector))
+                .Append(ml.Transforms.Concatenate("Features", nameof(ConfidenceFeatures.Numeric), "DetectorKey"));
+        if (config.Logistic)
+        {
+            // A regularized linear model on standardized features: fewer ways to fit one market regime.
+            return features
+                .Append(ml.Transforms.NormalizeMeanVariance("Features"))
+                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new Microsoft.ML.Trainers.LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    LabelColumnName = nameof(ConfidenceFeatures.Label),
+                    FeatureColumnName = "Features",
+                    L2Regularization = (float)config.LearningRate,
+                    L1Regularization = (float)config.FeatureFraction,
+                    NumberOfThreads = 1,
+                }))
+                .Fit(data);
+        }
+
+        var pipeline = features
             .Append(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
                 LabelColumnName = nameof(ConfidenceFeatures.Label),
@@ -52,15 +72,15 @@ internal static class ConfidenceModel
 }
 
 /// <summary>The hyper-parameters of the FastTree confidence model.</summary>
-internal sealed record ConfidenceModelConfig(int Trees, int Leaves, int MinimumPerLeaf, double LearningRate, double FeatureFraction = 1.0)
+internal sealed record ConfidenceModelConfig(int Trees, int Leaves, int MinimumPerLeaf, double LearningRate, double FeatureFraction = 1.0, bool Logistic = false, bool MoveOnly = false)
 {
-    public static ConfidenceModelConfig Default { get; } = new(100, 8, 100, 0.05);
+    public static ConfidenceModelConfig Default { get; } = new(0, 0, 0, 0.01, 0, Logistic: true, MoveOnly: true);
 }
 
 /// <summary>What ships beside the model: how it was trained and the threshold chosen on the training period.</summary>
 internal sealed record ConfidenceModelMetadata
 {
-    public string Name { get; init; } = "fasttree-v1";
+    public string Name { get; init; } = "move-logistic-v3";
 
     public double Threshold { get; init; } = 0.5;
 

@@ -44,7 +44,7 @@ internal static class ConfidenceTrainer
         var model = ConfidenceModel.Train([.. train.Select(Row)], seed, config, out var schema);
         var metadata = new ConfidenceModelMetadata
         {
-            Name = "fasttree-v1",
+            Name = config.MoveOnly ? "move-logistic-v3" : config.Logistic ? "logistic-v3" : "fasttree-v3",
             Threshold = threshold,
             Seed = seed,
             TrainedUntil = train[^1].Signal.DetectedAt,

@@ -38,7 +38,7 @@ public sealed class MlConfidenceScorer : ISignalConfidenceScorer, IDisposable
                 : File.OpenRead(modelPath);
             _engine = ConfidenceModel.Load(stream);
             var metadata = ReadMetadata(modelPath);
-            Name = metadata?.Name ?? "fasttree";
+            Name = metadata?.Name ?? "ml-confidence";
             RecommendedThreshold = metadata?.Threshold ?? 0.5;
             Log.ConfidenceModelLoaded(_logger, Name, RecommendedThreshold);
         }
@@ -85,8 +85,7 @@ public sealed class MlConfidenceScorer : ISignalConfidenceScorer, IDisposable
             float p;
             lock (_gate)
             {
-                _row.Detector = signal.Detector;
-                ConfidenceFeatures.Fill(signal, context, _row.Numeric);
+                _row.Set(signal, context);
                 _engine.Predict(_row, ref _prediction);
                 p = _prediction.Probability;
             }

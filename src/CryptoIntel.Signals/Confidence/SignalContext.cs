@@ -60,4 +60,11 @@ public sealed record SignalContext
 
     /// <summary>Gets the recent news sentiment of the subject in -1..1, when known.</summary>
     public double Sentiment { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Gets the probability that the subject's price touches the signal's outcome threshold in the signalled direction
+    /// within the outcome horizon if it moved as a driftless random walk at its recent volatility (a blend of the 24-hour
+    /// and 7-day figures), by the reflection principle; NaN when unknown. The part of a hit that volatility alone explains.
+    /// </summary>
+    public double MoveProbability { get; init; } = double.NaN;
 }

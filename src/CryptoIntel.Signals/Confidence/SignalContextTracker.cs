@@ -107,6 +107,7 @@ public sealed class SignalContextTracker
                 DetectorHitRate = (hits + 1.0) / (count + 2.0),
                 HoursSinceLastSignal = detectorState.LastSignal is { } last ? (t - last).TotalHours : double.NaN,
                 Sentiment = state.Sentiment,
+                MoveProbability = MoveProbability(stats, signal.Direction, _options.RuleFor(key)),
             };
 
             detectorState.LastSignal = t;
@@ -129,6 +130,43 @@ public sealed class SignalContextTracker
 
             return context;
         }
+    }
+
+    /// <summary>
+    /// P(max excursion ≥ threshold within the horizon) of a driftless Gaussian walk: 2·(1 − Φ(threshold / σ√steps)), doubled
+    /// (capped at 1) for a neutral signal, which counts a move either way.
+    /// </summary>
+    internal static double MoveProbability(in MarketStats stats, SignalDirection direction, (TimeSpan Horizon, double Threshold) rule)
+    {
+        var vol24 = double.IsFinite(stats.Vol24) ? stats.Vol24 : stats.Vol7;
+        var vol7 = double.IsFinite(stats.Vol7) ? Math.Min(stats.Vol7, 0.5) : vol24;
+        if (!double.IsFinite(vol24) || !double.IsFinite(stats.StepHours) || stats.StepHours <= 0)
+        {
+            return double.NaN;
+        }
+
+        var sigma = Math.Sqrt(((vol24 * vol24) + (vol7 * vol7)) / 2) * Math.Sqrt(Math.Max(1, rule.Horizon.TotalHours / stats.StepHours));
+        if (sigma <= 0)
+        {
+            return 0;
+        }
+
+        var barrier = Math.Log(1 + rule.Threshold);
+        var p = 2 * NormalTail(barrier / sigma);
+        return Math.Min(1, direction == SignalDirection.Neutral ? 2 * p : p);
+    }
+
+    /// <summary>1 − Φ(x) for x ≥ 0 (Abramowitz and Stegun 26.2.17, absolute error below 7.5e-8).</summary>
+    internal static double NormalTail(double x)
+    {
+        if (x < 0)
+        {
+            return 1 - NormalTail(-x);
+        }
+
+        var t = 1 / (1 + (0.2316419 * x));
+        var poly = t * (0.319381530 + (t * (-0.356563782 + (t * (1.781477937 + (t * (-1.821255978 + (t * 1.330274429))))))));
+        return Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI) * poly;
     }
 
     internal static string KeyOf(Signal signal) =>
@@ -190,9 +228,9 @@ public sealed class SignalContextTracker
         return state;
     }
 
-    private readonly record struct MarketStats(double Ret4, double Ret24, double Ret7, double Range24, double Vol24, double Vol7, double VolumeRatio)
+    internal readonly record struct MarketStats(double Ret4, double Ret24, double Ret7, double Range24, double Vol24, double Vol7, double VolumeRatio, double StepHours)
     {
-        public static MarketStats Unknown => new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        public static MarketStats Unknown => new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
     }
 
     private sealed record Pending(string Detector, DateTimeOffset Time, SignalDirection Direction, double Entry, DateTimeOffset End, double Threshold);
@@ -295,7 +333,8 @@ public sealed class SignalContextTracker
             var range = high > low ? (now - low) / (high - low) : double.NaN;
             var span = (_times[end] - _times[weekStart]).TotalDays;
             var volumeRatio = weekVolume > 0 && span >= 2 ? dayVolume / (weekVolume / span) : double.NaN;
-            return new MarketStats(ret4, ret24, ret7, range, StdLogReturns(dayStart, end), StdLogReturns(weekStart, end), volumeRatio);
+            var stepHours = end > weekStart ? (_times[end] - _times[weekStart]).TotalHours / (end - weekStart) : double.NaN;
+            return new MarketStats(ret4, ret24, ret7, range, StdLogReturns(dayStart, end), StdLogReturns(weekStart, end), volumeRatio, stepHours);
         }
 
         private double StdLogReturns(int from, int to)

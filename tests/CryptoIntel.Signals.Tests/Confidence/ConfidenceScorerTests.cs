@@ -89,8 +89,9 @@ public sealed class ConfidenceScorerTests : IDisposable
         }
 
         var run = new BacktestRun(signals, TimeSpan.Zero, 0);
-        var a = ConfidenceTrainer.Train(run, null, seed: 3);
-        var b = ConfidenceTrainer.Train(run, null, seed: 3);
+        var fastTree = new ConfidenceModelConfig(100, 8, 20, 0.1);
+        var a = ConfidenceTrainer.Train(run, null, seed: 3, config: fastTree);
+        var b = ConfidenceTrainer.Train(run, null, seed: 3, config: fastTree);
         using var scorerA = new MlConfidenceScorer(a.Model, "test", a.Metadata.Threshold);
         using var scorerB = new MlConfidenceScorer(b.Model, "test", b.Metadata.Threshold);
 
@@ -99,6 +100,29 @@ public sealed class ConfidenceScorerTests : IDisposable
         Assert.True(high > 0.8 && low < 0.2, $"high {high}, low {low}");
         Assert.Equal(high, scorerB.Score(MakeSignal(magnitude: 3.8), SignalContext.Empty).Confidence);
         Assert.Equal(a.Metadata.Threshold, b.Metadata.Threshold);
+    }
+
+    [Fact]
+    public void Trainer_DefaultModel_CalibratesTheMoveProbability()
+    {
+        // The shipped configuration reads only the volatility-implied move probability: hits where it is high.
+        var random = new Random(7);
+        var signals = new List<BacktestSignal>();
+        for (var i = 0; i < 800; i++)
+        {
+            var p = random.NextDouble();
+            var signal = MakeSignal() with { DetectedAt = DateTimeOffset.UnixEpoch.AddHours(i) };
+            signals.Add(new BacktestSignal(signal, new SignalContext { MoveProbability = p }, BacktestPeriod.Train, new SignalOutcome(random.NextDouble() < p, null, 0)));
+        }
+
+        var result = ConfidenceTrainer.Train(new BacktestRun(signals, TimeSpan.Zero, 0), null, seed: 1);
+        using var scorer = new MlConfidenceScorer(result.Model, "test", result.Metadata.Threshold);
+
+        Assert.Equal("move-logistic-v3", result.Metadata.Name);
+        var high = scorer.Score(MakeSignal(), new SignalContext { MoveProbability = 0.9 }).Confidence;
+        var low = scorer.Score(MakeSignal(), new SignalContext { MoveProbability = 0.1 }).Confidence;
+        Assert.InRange(high, 0.75, 0.97);
+        Assert.InRange(low, 0.03, 0.25);
     }
 
     [Fact]

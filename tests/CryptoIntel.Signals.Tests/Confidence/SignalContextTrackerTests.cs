@@ -56,4 +56,45 @@ public sealed class SignalContextTrackerTests
         Assert.Equal(0.1, context.Return24h, 9);
         Assert.Equal(1, context.Sentiment);
     }
+
+    [Theory]
+    [InlineData(0.0, 0.5)]
+    [InlineData(1.0, 0.15865525393145707)]
+    [InlineData(1.96, 0.024997895148220435)]
+    [InlineData(-1.0, 0.8413447460685429)]
+    public void NormalTail_MatchesTheNormalDistribution(double x, double expected)
+        => Assert.Equal(expected, SignalContextTracker.NormalTail(x), 6);
+
+    [Fact]
+    public void Capture_MoveProbability_GrowsWithVolatility_AndCountsBothWaysForNeutral()
+    {
+        static SignalContext Run(double swing, SignalDirection direction)
+        {
+            var tracker = new SignalContextTracker();
+            for (var i = 0; i <= 24 * 8; i++)
+            {
+                // Alternating hourly moves of ±swing: hourly log-return volatility ≈ swing.
+                tracker.Observe(new MarketTick("aaa", "t", T0.AddHours(i), 100 * (i % 2 == 0 ? 1 : 1 + swing), 1));
+            }
+
+            return tracker.Capture(ConfidenceScorerTests.MakeSignal() with { DetectedAt = T0.AddHours(24 * 8), Direction = direction });
+        }
+
+        var calm = Run(0.002, SignalDirection.Up).MoveProbability;
+        var wild = Run(0.02, SignalDirection.Up).MoveProbability;
+        var wildNeutral = Run(0.02, SignalDirection.Neutral).MoveProbability;
+
+        // σ over 24 one-hour steps: 0.002·√24 ≈ 1 % (a 3 % barrier is ~3σ away); 0.02·√24 ≈ 10 % (~0.3σ).
+        Assert.InRange(calm, 0.001, 0.01);
+        Assert.InRange(wild, 0.7, 0.8);
+        Assert.Equal(1, wildNeutral);
+    }
+
+    [Fact]
+    public void Capture_MoveProbability_IsNaN_WithoutHistory()
+    {
+        var tracker = new SignalContextTracker();
+        tracker.Observe(new MarketTick("aaa", "t", T0, 10, 1));
+        Assert.True(double.IsNaN(tracker.Capture(ConfidenceScorerTests.MakeSignal() with { DetectedAt = T0 }).MoveProbability));
+    }
 }
