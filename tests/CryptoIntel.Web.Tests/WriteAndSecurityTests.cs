@@ -216,6 +216,25 @@ public sealed class RateLimitTests(TightLimitsFactory app) : IClassFixture<Tight
     }
 
     [Fact]
+    public async Task HealthProbesAndMetrics_AreNotRateLimited()
+    {
+        using var anonymous = app.CreateClient();
+        var limited = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            using var api = await anonymous.GetAsync(new Uri("/api/coins", UriKind.Relative), TestContext.Current.CancellationToken);
+            limited += api.StatusCode == HttpStatusCode.TooManyRequests ? 1 : 0;
+            foreach (var path in (string[])["/health/live", "/health/ready", "/metrics"])
+            {
+                using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+                Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+            }
+        }
+
+        Assert.True(limited > 0, "the API itself should have been limited (burst 3)");
+    }
+
+    [Fact]
     public async Task Writes_HaveTheirOwnPerMinuteLimit()
     {
         using var writer = app.CreateClient(WebAppFactory.WriteKey);

@@ -114,9 +114,13 @@ internal static class WebHostingExtensions
             .WithTitle("CryptoIntel API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthWriter.WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthWriter.WriteAsync });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Probes and scrapes come from the platform at their own pace: a rate limit would turn a busy client's 429s into
+        // a failed probe and a restart.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthWriter.WriteAsync })
+            .DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthWriter.WriteAsync })
+            .DisableRateLimiting();
+        app.MapPrometheusScrapingEndpoint("/metrics").DisableRateLimiting();
         return app;
     }
 }

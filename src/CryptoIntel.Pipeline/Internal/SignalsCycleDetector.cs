@@ -12,7 +12,9 @@ namespace CryptoIntel.Pipeline.Internal;
 /// Lights the pipeline's detector step up with CryptoIntel.Signals when <c>AddSignals()</c> is registered: one long-lived
 /// <see cref="SignalPipeline"/> subscription is fed each cycle's rows in data-time order, so detector state (baselines,
 /// warm-up, cool-downs) carries over from cycle to cycle; news without a sentiment is scored on the way. Without
-/// <c>AddSignals()</c> it finds nothing.
+/// <c>AddSignals()</c> it finds nothing. The detectors keep errors inside the Rx chain; should the stream still end
+/// with one, the cycle that saw it fails its detector step with that error (logged and counted by the cycle) and the
+/// next cycle runs on a fresh subscription (detector state starts over) instead of finding nothing for ever.
 /// </summary>
 internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
 {
@@ -26,19 +28,22 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
     private readonly List<Signal> _found = [];
     private readonly ISignalScoring? _scoring;
     private readonly ISentimentScorer? _sentimentScorer;
-    private readonly IDisposable? _subscription;
+    private readonly SignalPipeline? _pipeline;
+    private readonly SignalInputs? _inputs;
+    private IDisposable? _subscription;
+    private Exception? _failure;
 
     public SignalsCycleDetector(IServiceProvider services)
     {
-        var pipeline = services.GetService<SignalPipeline>();
+        _pipeline = services.GetService<SignalPipeline>();
         _scoring = services.GetService<ISignalScoring>();
         _sentimentScorer = services.GetService<ISentimentScorer>();
-        if (pipeline is null)
+        if (_pipeline is null)
         {
             return;
         }
 
-        var inputs = new SignalInputs
+        _inputs = new SignalInputs
         {
             Market = _market,
             Tvl = _tvl,
@@ -48,8 +53,7 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
             Pools = _pools,
         };
 
-        // The detectors run on data time; the scheduler only ages idle confluence subjects.
-        _subscription = pipeline.Detect(inputs, ImmediateScheduler.Instance).Subscribe(_found.Add, _ => { });
+        Subscribe();
     }
 
     public string Name => "signals";
@@ -65,7 +69,6 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
         var batch = cycle.Batch;
         lock (_gate)
         {
-            _found.Clear();
             ScoreNews(batch, cancellationToken);
 
             foreach (var s in batch.Snapshots.OrderBy(s => s.Timestamp))
@@ -116,8 +119,24 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
                 ? [.. _found]
                 : [.. _found.Select(s => _scoring.Score(s)).Where(s => s.Passed).Select(s => s.Signal)];
             _found.Clear();
+            if (_failure is { } failure)
+            {
+                _failure = null;
+                _subscription?.Dispose();
+                Subscribe();
+                throw new InvalidOperationException(
+                    $"The signal detectors' stream ended with an error; it was restarted with fresh detector state ({signals.Count} signals of this cycle dropped).",
+                    failure);
+            }
+
             return ValueTask.FromResult(signals);
         }
+    }
+
+    private void Subscribe()
+    {
+        // The detectors run on data time; the scheduler only ages idle confluence subjects.
+        _subscription = _pipeline!.Detect(_inputs!, ImmediateScheduler.Instance).Subscribe(_found.Add, e => _failure = e);
     }
 
     private void ScoreNews(StorageBatch batch, CancellationToken cancellationToken)
