@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CryptoIntel.Entities;
 using CryptoIntel.Pipeline.Internal;
+using CryptoIntel.Signals.Confidence;
 using CryptoIntel.Sources;
 using CryptoIntel.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public sealed partial class CollectionCycle : IDisposable
     private readonly IReadOnlyList<ICycleSignalDetector> _detectors;
     private readonly ICryptoIntelStore? _store;
     private readonly ISignalPublisher? _publisher;
+    private readonly OutcomeEvaluator? _outcomes;
     private readonly StoryDeduplicator _stories;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(string Source, string Period), long> _quota = [];
@@ -50,6 +52,11 @@ public sealed partial class CollectionCycle : IDisposable
         _store = services.GetService<ICryptoIntelStore>();
         _publisher = services.GetService<ISignalPublisher>();
         _stories = new StoryDeduplicator(time);
+        if (_store is not null && options.Value.EvaluateOutcomes)
+        {
+            var rule = services.GetService<IOptions<SignalScoringOptions>>()?.Value.Outcome ?? new SignalOutcomeOptions();
+            _outcomes = new OutcomeEvaluator(_store, rule, options.Value.OutcomeLookback);
+        }
     }
 
     /// <summary>Releases the gate that keeps cycles from overlapping.</summary>
@@ -134,6 +141,20 @@ public sealed partial class CollectionCycle : IDisposable
             cycle.Batch.Signals.Add(signal);
         }
 
+        if (_outcomes is not null)
+        {
+            try
+            {
+                await _outcomes.EvaluateAsync(cycle.Batch, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                errors.Add("outcomes: " + e.Message);
+                LogStepFailed(_logger, "outcomes", e);
+                cycle.Batch.Outcomes.Clear();
+            }
+        }
+
         var counts = Counts(cycle.Batch);
         List<Signal> fresh = [.. cycle.Batch.Signals];
         if (_store is not null)
@@ -207,6 +228,7 @@ public sealed partial class CollectionCycle : IDisposable
         ["news"] = b.News.Count,
         ["mentions"] = b.Mentions.Count,
         ["signals"] = b.Signals.Count,
+        ["outcomes"] = b.Outcomes.Count,
     };
 
     private static StorageBatch Merge(IEnumerable<StorageBatch> batches)

@@ -31,4 +31,17 @@ public sealed class CollectionPipelineOptions
     /// <value>The default is 100.</value>
     [Range(0, 100_000)]
     public int TvlSeriesProtocols { get; set; } = 100;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether each cycle judges the stored signals whose horizon has passed (the live
+    /// track record: hit or not, forward return) when a store is registered. The horizon and threshold are those of
+    /// CryptoIntel.Signals' <c>Scoring:Outcome</c> options (24 h / 3 % by default; TVL 3 days / 3 %).
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool EvaluateOutcomes { get; set; } = true;
+
+    /// <summary>Gets or sets how far past its horizon a signal is still tried (its series may arrive late).</summary>
+    /// <value>The default is 7 days.</value>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan OutcomeLookback { get; set; } = TimeSpan.FromDays(7);
 }

@@ -170,9 +170,10 @@ public interface ICryptoIntelStore
     /// <param name="horizon">The horizon, e.g. <c>24h</c>.</param>
     /// <param name="detectedBefore">Only signals detected before this time (now minus the horizon).</param>
     /// <param name="limit">How many (1 to 500).</param>
+    /// <param name="detectedFrom">Only signals detected at or after this time (a window, or the next page's start); null for no bound.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The signals, oldest first.</returns>
-    Task<IReadOnlyList<Signal>> GetSignalsAwaitingOutcomeAsync(string horizon, DateTimeOffset detectedBefore, int limit = 100, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Signal>> GetSignalsAwaitingOutcomeAsync(string horizon, DateTimeOffset detectedBefore, int limit = 100, DateTimeOffset? detectedFrom = null, CancellationToken cancellationToken = default);
 
     // ---- sources and cycles ----
 

@@ -521,6 +521,9 @@ public abstract class StoreConformanceTests : IAsyncLifetime
 
         var awaiting = await Store.GetSignalsAwaitingOutcomeAsync("24h", T0.AddDays(1), cancellationToken: Ct);
         Assert.Equal(["coin-003"], awaiting.Select(s => s.Subject));
+        Assert.Empty(await Store.GetSignalsAwaitingOutcomeAsync("24h", T0.AddDays(1), detectedFrom: T0.AddDays(1), cancellationToken: Ct));
+        Assert.Equal(3, (await Store.GetSignalsAwaitingOutcomeAsync("7d", T0.AddDays(1), detectedFrom: T0.AddDays(-1), cancellationToken: Ct)).Count);
+        Assert.Equal(["coin-003"], (await Store.GetSignalsAwaitingOutcomeAsync("7d", T0.AddDays(1), detectedFrom: T0.AddMinutes(15), cancellationToken: Ct)).Select(s => s.Subject));
     }
 
     [Fact]

@@ -16,24 +16,29 @@ internal static class OutcomeRule
     };
 
     /// <summary>Labels one signal against a series; null when the series does not cover t .. t + horizon.</summary>
-    public static (bool Hit, TimeSpan? LeadTime, double ForwardReturn)? Label(PriceSeries series, DateTimeOffset t, SignalDirection direction, TimeSpan horizon, double threshold)
+    public static (bool Hit, TimeSpan? LeadTime, double ForwardReturn)? Label(PriceSeries series, DateTimeOffset t, SignalDirection direction, TimeSpan horizon, double threshold) =>
+        Label(series.Times, series.Values, t, direction, horizon, threshold);
+
+    /// <summary>Labels one signal against a series sorted by time; null when it does not cover t .. t + horizon.</summary>
+    public static (bool Hit, TimeSpan? LeadTime, double ForwardReturn)? Label(ReadOnlySpan<DateTimeOffset> times, ReadOnlySpan<double> values, DateTimeOffset t, SignalDirection direction, TimeSpan horizon, double threshold)
     {
-        var i = series.IndexAtOrBefore(t);
-        if (i < 0 || series.Count == 0 || series.Times[^1] < t + horizon)
+        var found = times.BinarySearch(t);
+        var i = found >= 0 ? found : ~found - 1;
+        if (i < 0 || times.Length == 0 || times[^1] < t + horizon || !(values[i] > 0))
         {
             return null;
         }
 
-        var entry = series.Values[i];
+        var entry = values[i];
         var end = t + horizon;
         TimeSpan? lead = null;
         var last = 0.0;
-        for (var j = i + 1; j < series.Count && series.Times[j] <= end; j++)
+        for (var j = i + 1; j < times.Length && times[j] <= end; j++)
         {
-            last = Aligned(direction, (series.Values[j] / entry) - 1);
+            last = Aligned(direction, (values[j] / entry) - 1);
             if (lead is null && last >= threshold)
             {
-                lead = series.Times[j] - t;
+                lead = times[j] - t;
             }
         }
 

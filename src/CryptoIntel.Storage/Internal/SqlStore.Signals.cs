@@ -132,7 +132,7 @@ internal sealed partial class SqlStore
         return await QueryAsync(sql, r => new SignalTrackRecord(new SignalKind(r.GetString(0)), r.GetString(1), r.Int(2), r.Int(3), r.Dbl(4), r.Dbl(5)), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Signal>> GetSignalsAwaitingOutcomeAsync(string horizon, DateTimeOffset detectedBefore, int limit = 100, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Signal>> GetSignalsAwaitingOutcomeAsync(string horizon, DateTimeOffset detectedBefore, int limit = 100, DateTimeOffset? detectedFrom = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(horizon);
         CheckText(horizon, nameof(horizon), 20);
@@ -140,7 +140,7 @@ internal sealed partial class SqlStore
         var sql = new Sql();
         sql.Append($"""
             SELECT {SignalSelect} FROM signals s
-            WHERE s.detected_at < {sql.P(Db.Ticks(detectedBefore))} AND NOT EXISTS (SELECT 1 FROM signal_outcomes o WHERE o.signal_id = s.id AND o.horizon = {sql.P(horizon)})
+            WHERE s.detected_at < {sql.P(Db.Ticks(detectedBefore))} AND s.detected_at >= {sql.P(Db.Ticks(detectedFrom ?? DateTimeOffset.MinValue))} AND NOT EXISTS (SELECT 1 FROM signal_outcomes o WHERE o.signal_id = s.id AND o.horizon = {sql.P(horizon)})
             ORDER BY s.detected_at, s.id LIMIT {sql.P(limit)}
             """);
         return await QueryAsync(sql, ReadSignal, cancellationToken).ConfigureAwait(false);
