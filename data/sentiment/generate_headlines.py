@@ -16,7 +16,7 @@ import os
 import random
 
 SEED = 20261124
-PER_LABEL = 760
+PER_LABEL = 2000
 DEV_FRACTION = 0.15
 
 rng = random.Random(SEED)
@@ -624,17 +624,12 @@ def neu_schedule():
         f"{coin[0]} developers set date for {rng.choice(UPGRADES)} upgrade",
         f"{p} community to vote on fee proposal",
         f"{e} to perform scheduled maintenance on {rng.choice(MONTHS)} {rng.randint(1, 28)}",
-        f"{coin[0]} testnet goes live ahead of mainnet launch",
         f"{p} publishes governance proposal to update risk parameters",
         f"{e} announces wallet maintenance for {c_name(coin)} network upgrade",
         f"{coin[0]} core developers discuss timeline in weekly call",
         f"{p} DAO opens vote on treasury diversification",
         f"{coin[0]} {rng.choice(UPGRADES)} upgrade: what you need to know",
-        f"{e} will support the {coin[0]} network upgrade",
-        f"{p} deploys on {rng.choice(['Base', 'Arbitrum', 'Optimism', 'Polygon', 'Scroll', 'Linea'])}",
         f"{p} releases version {rng.randint(2, 5)} of its smart contracts",
-        f"{rng.choice(STARTUPS)} launches developer toolkit",
-        f"{rng.choice(STARTUPS)} unveils new wallet interface",
         f"{e} updates fee schedule for futures trading",
         f"{coin[0]} Foundation releases annual report",
         f"{e} changes trading pair tick sizes",
@@ -701,18 +696,11 @@ def neu_events():
     return rng.choice([
         f"{f} to host developer conference in {rng.choice(CITIES)}",
         f"{rng.choice(CITIES)} blockchain week kicks off",
-        f"{f} opens office in {rng.choice(CITIES)}",
-        f"{f} partners with {rng.choice(FIRMS + STARTUPS)} on research project",
-        f"{f} launches {rng.choice(['a podcast', 'an education portal', 'a grants program', 'a hackathon', 'a bug bounty program', 'a newsletter'])}",
         f"{f} rebrands, changes name to {rng.choice(['Nexa', 'Orbit', 'Prism', 'Helix', 'Vanta'])}",
-        f"{f} integrates {rng.choice(STARTUPS)} wallet",
         f"{f} moves headquarters to {rng.choice(CITIES)}",
-        f"{f} sponsors university blockchain course",
-        f"{f} releases open-source SDK",
         f"{f} to relocate some staff to {rng.choice(CITIES)}",
         f"{f} joins industry association",
         f"{f} launches new website",
-        f"{f} adds support for {rng.choice(['Ledger', 'Trezor', 'passkeys', 'dark mode', 'two new languages', 'ENS names'])}",
     ])
 
 
@@ -765,6 +753,335 @@ NEUTRAL = [(neu_price, 3.5), (neu_schedule, 3), (neu_people, 1.5), (neu_explaine
            (neu_events, 2), (neu_negation, 1), (neu_corp, 3)]
 
 
+# ------------------------------------------------------------------------------------- crypto industry news
+# The revised guideline (README.md, "crypto industry news"): for a crypto asset, firm or the industry, an expansion
+# is good news for the price (launches, listings, partnerships, integrations, funding, hiring, acquisitions,
+# institutions entering, adoption, supportive rules); enforcement, bans, restrictions, crime, security failures,
+# sceptics' warnings and shrinking activity are bad news; questions, explainers, guides, people moves, filings,
+# proposals, schedules, promotions and opinion without a stated effect stay neutral.
+KINDS = ["crypto exchange", "NFT platform", "DeFi lender", "digital asset custodian", "on-chain analytics firm",
+         "Web3 games studio", "crypto payments start-up", "bitcoin mining company", "layer-1 network",
+         "self-custody wallet maker", "stablecoin issuer", "crypto fund manager", "institutional crypto broker",
+         "staking provider", "tokenization start-up", "crypto accounting start-up", "derivatives venue",
+         "crypto-friendly bank", "DeFi protocol", "rollup project", "crypto market maker", "bitcoin ATM operator"]
+NEWCOS = ["Quillon", "Stratavault", "Kelpie Finance", "Brindle Labs", "Otterchain", "Copperleaf", "Tidepool",
+          "Verdant Pay", "Helmsworth Digital", "Larkspur", "Nimbus Ledger", "Fathom Markets", "Ploverswap",
+          "Redkite Custody", "Saltmarsh", "Ironbark Capital", "Glimmer NFT", "Pinecrest Games", "Wyvern Wallet",
+          "Arbor Staking", "Cobalt Rails", "Driftwood DAO", "Emberly", "Foxglove Protocol", "Gannet Exchange",
+          "Hollow Oak", "Juniper Chain", "Kestrel Pay", "Lattice Ledger", "Marlin Markets", "Nettle Finance",
+          "Oriole Labs", "Puffin Prime", "Quokka Games", "Rookery", "Sable Bank", "Thistle Tax", "Umber Oracle",
+          "Vireo", "Wren Custody", "Yarrow", "Zephyr Network"]
+TRADFI = ["JPMorgan", "Goldman Sachs", "Morgan Stanley", "Citi", "HSBC", "UBS", "BNP Paribas", "Santander",
+          "Charles Schwab", "State Street", "Northern Trust", "BNY Mellon", "Deutsche Bank", "Nasdaq",
+          "Deutsche Börse", "Interactive Brokers", "Fidelity", "Visa", "Mastercard", "PayPal", "American Express",
+          "Western Union", "Société Générale", "Standard Chartered", "Nomura", "SBI Holdings", "DBS",
+          "a Swiss private bank", "a top-five US bank", "a German savings bank", "a Wall Street broker"]
+BIGTECH = ["Google Cloud", "Microsoft", "Amazon Web Services", "Reddit", "Spotify", "Nike", "Adidas", "Starbucks",
+           "Samsung", "Sony", "Ubisoft", "Shopify", "Stripe", "Nvidia", "Disney", "Warner Music", "Gucci",
+           "a Fortune 500 retailer", "a major airline", "a global hotel chain", "a top football club"]
+SECTORS = ["DeFi", "NFT", "Web3 gaming", "blockchain infrastructure", "crypto payments", "tokenization",
+           "layer-2", "stablecoin", "crypto security", "decentralized identity", "on-chain analytics"]
+PRODUCTS = ["a crypto trading app", "crypto custody", "a staking service", "a crypto debit card",
+            "a bitcoin savings account", "a crypto index fund", "a stablecoin payments API", "a self-custody wallet",
+            "crypto lending for institutions", "a Web3 developer platform", "crypto futures", "a decentralized exchange",
+            "a layer-2 network", "a tokenized money market fund", "crypto trading for retail clients",
+            "an institutional crypto desk", "a crypto rewards program", "a bitcoin-backed loan", "an ether staking ETF",
+            "a tokenized bond", "cross-border stablecoin transfers", "an NFT loyalty program", "a crypto tax tool"]
+CHAINS = ["Ethereum", "Solana", "Avalanche", "Polygon", "Arbitrum", "Optimism", "Base", "Near", "Polkadot",
+          "Cosmos", "Tezos", "Algorand", "Cardano", "Tron", "Aptos", "Sui", "the BNB Chain", "Stellar", "Hedera"]
+OFFICIALS = ["the SEC chair", "a Fed governor", "the Treasury Secretary", "an ECB board member",
+             "the Bank of England governor", "a CFTC commissioner", "a US senator", "the finance minister",
+             "the central bank governor", "an SEC commissioner", "a city mayor", "a congresswoman"]
+SCEPTICS = ["A veteran hedge fund manager", "A Nobel-winning economist", "A bank chief executive",
+            "A billionaire investor", "A central bank official", "A famed short seller", "A gold bug investor",
+            "The head of a major asset manager", "A former Fed official", "A value investing legend"]
+AUTHORITIES = ["US authorities", "UK police", "German prosecutors", "Europol", "the FBI", "South Korean police",
+               "Interpol", "Dutch investigators", "Brazilian federal police", "Indian tax officials",
+               "Turkish authorities", "Spanish police", "the DOJ"]
+SCAMS = ["a Ponzi scheme", "an ICO fraud", "a pump-and-dump scheme", "a fake exchange", "a mining scam",
+         "a romance scam", "a money laundering ring", "a crypto investment fraud", "an NFT wash-trading scheme"]
+TOKENNAMES = ["GLOW", "KELP", "DRIFT", "EMBR", "FOXG", "WREN", "QUIL", "SABL", "TIDE", "NIMB", "OTTR", "LARK"]
+
+
+def co():
+    """A crypto firm, with or without a descriptor ("digital asset custodian Redkite Custody")."""
+    name = rng.choice(NEWCOS + STARTUPS + EXCHANGES)
+    if rng.random() < 0.4:
+        kind = rng.choice(KINDS)
+        return f"{kind[0].upper() + kind[1:]} {name}"
+    return name
+
+
+def ind_pos_funding():
+    s, v = co(), rng.choice(VCS + TRADFI[:8] + ["SoftBank", "Tiger Global", "Animoca Brands", "Temasek"])
+    amt = usd_amount(1, 400, "million")
+    return rng.choice([
+        f"{s} raises {amt} to expand into {rng.choice(COUNTRIES)}",
+        f"{s} lands {amt} in strategic funding from {v}",
+        f"{s} completes {amt} round to build {rng.choice(PRODUCTS)}",
+        f"{v} backs {s} in {amt} seed round",
+        f"{s} doubles valuation in new funding round",
+        f"{rng.choice(BIGTECH + TRADFI)} takes stake in {s}",
+        f"{v} commits {usd_amount(50, 500, 'million')} to {rng.choice(SECTORS)} start-ups",
+        f"{s} gets {amt} from {v} and {rng.choice(VCS)}",
+        f"{s} becomes a unicorn after {amt} raise",
+        f"{s} pulls in {amt} as investors bet on {rng.choice(SECTORS)}",
+    ])
+
+
+def ind_pos_launch():
+    f = rng.choice(TRADFI + BIGTECH + EXCHANGES + NEWCOS + STARTUPS)
+    prod = rng.choice(PRODUCTS)
+    return rng.choice([
+        f"{f} launches {prod}",
+        f"{f} to launch {prod} next quarter",
+        f"{f} rolls out {prod} in {rng.choice(COUNTRIES)}",
+        f"{f} unveils {prod}",
+        f"{f} introduces {prod} for {rng.choice(['institutions', 'retail users', 'its customers', 'wealth clients', 'merchants', 'developers'])}",
+        f"{f} goes live with {prod}",
+        f"{f} brings {prod} to {rng.randint(2, 40)} new markets",
+        f"{f} lets users {rng.choice(['pay with crypto', 'stake ether', 'hold bitcoin', 'send stablecoins', 'earn yield on USDC'])}",
+        f"{rng.choice(NEWCOS)} mainnet is live",
+        f"{rng.choice(NEWCOS)} opens its mainnet to the public",
+        f"{rng.choice(STABLES)} expands to {rng.choice(CHAINS)}",
+        f"{rng.choice(NEWCOS)} goes live on {rng.choice(CHAINS)}",
+        f"{rng.choice(NEWCOS)} testnet goes live ahead of mainnet launch",
+        f"{rng.choice(NEWCOS)} ships open-source SDK for {rng.choice(CHAINS)} builders",
+        f"{f} starts a {rng.choice(['grants program', 'developer fund', 'bug bounty', 'incubator'])} for {rng.choice(SECTORS)} builders",
+        f"{rng.choice(CHAINS)} rolls out {rng.choice(UPGRADES)} upgrade",
+    ])
+
+
+def ind_pos_partner():
+    a = rng.choice(EXCHANGES + NEWCOS + STARTUPS + PROTOCOLS)
+    b = rng.choice(TRADFI + BIGTECH + FIRMS)
+    goal = rng.choice(["bring crypto to millions of users", "offer bitcoin to its clients", "build a tokenization network",
+                       "settle payments in stablecoins", "expand crypto custody", "bring NFTs to its fans",
+                       "develop blockchain payments", "offer staking to institutions", "pilot tokenized deposits",
+                       "issue a tokenized fund", "add crypto to its app", "explore CBDC payments"])
+    return rng.choice([
+        f"{a} partners with {b} to {goal}",
+        f"{b} partners with {a} to {goal}",
+        f"{a} teams up with {b} to {goal}",
+        f"{a} and {b} join forces to {goal}",
+        f"{b} signs deal with {a} to {goal}",
+        f"{b} chooses {a} to {goal}",
+        f"{a} integrates with {b}",
+        f"{b} integrates {a}'s {rng.choice(['wallet', 'custody', 'payments API', 'staking service', 'oracle'])}",
+        f"{b} taps {a} for {rng.choice(['crypto custody', 'stablecoin settlement', 'bitcoin trading', 'on-chain data'])}",
+        f"{a} and {rng.choice(EXCHANGES + NEWCOS)} announce strategic partnership",
+        f"{rng.choice(CHAINS)} partners with {b} on {rng.choice(['payments', 'tokenization', 'gaming', 'identity'])}",
+        f"{b} builds {rng.choice(['a tokenized fund', 'an NFT collection', 'a loyalty program', 'a stablecoin pilot'])} on {rng.choice(CHAINS)}",
+    ])
+
+
+def ind_pos_listing():
+    e = rng.choice(EXCHANGES + ["Binance.US", "Kraken Pro", "Robinhood", "Revolut"])
+    tok = rng.choice([c_name(), rng.choice(TOKENNAMES), rng.choice(TOKENNAMES) + " token"])
+    return rng.choice([
+        f"{e} adds {tok}",
+        f"{e} adds support for {tok}",
+        f"{e} will list {tok}",
+        f"{tok} goes live on {e}",
+        f"{e} adds {tok} and {rng.choice(TOKENNAMES)} to its trading roster",
+        f"{e} opens {tok} deposits",
+        f"{e} adds {tok} staking",
+        f"{e} launches {tok} margin trading",
+    ])
+
+
+def ind_pos_growth():
+    f = rng.choice(EXCHANGES + NEWCOS + STARTUPS)
+    big = rng.choice(TRADFI + BIGTECH)
+    return rng.choice([
+        f"{big} sets up a digital assets unit",
+        f"{big} hires {rng.randint(20, 200)} engineers for blockchain push",
+        f"{big} is recruiting for a crypto trading desk",
+        f"{f} hires {rng.choice(NAMES)}, formerly of {big}, to lead expansion",
+        f"{f} expands into {rng.choice(COUNTRIES)}",
+        f"{f} opens {rng.choice(CITIES)} office to grow its crypto business",
+        f"{f} doubles headcount as demand grows",
+        f"{f} acquires {rng.choice(NEWCOS)} to expand its crypto offering",
+        f"{big} acquires crypto start-up {rng.choice(NEWCOS)}",
+        f"{f} buys rival {rng.choice(NEWCOS)} for {usd_amount(10, 900, 'million')}",
+        f"{f} trading volume tops {usd_amount(unit='billion')} in {rng.choice(MONTHS)}",
+        f"{f} user base passes {rng.randint(2, 90)} million",
+        f"{f} posts {usd_amount(unit='billion')} in quarterly revenue",
+        f"{f} turns profitable for the first time",
+        f"{big} clients pile into crypto products",
+        f"{big} sees strong demand for its crypto fund",
+        f"{f} reports record sign-ups",
+    ])
+
+
+def ind_pos_adoption():
+    country = rng.choice(COUNTRIES)
+    return rng.choice([
+        f"{country} to allow banks to hold crypto",
+        f"{country} central bank to pilot a digital currency",
+        f"{country} passes law recognising crypto assets",
+        f"{country} grants first crypto exchange licences",
+        f"{country} to let citizens pay taxes in crypto",
+        f"{rng.choice(CITIES)} to accept crypto for city services",
+        f"{rng.choice(BIGTECH + TRADFI)} adds {rng.choice(MAJORS)[0]} to its treasury",
+        f"{rng.choice(BIGTECH)} now takes stablecoins at checkout",
+        f"{rng.choice(OFFICIALS).capitalize()} backs clear rules for crypto",
+        f"{rng.choice(OFFICIALS).capitalize()} calls blockchain a major opportunity",
+        f"{rng.choice(OFFICIALS).capitalize()} signals openness to crypto ETFs",
+        f"Crypto-friendly lawmakers win key votes in {country}",
+        f"{country} lowers tax on crypto trading",
+        f"Banks in {country} cleared to offer bitcoin to clients",
+    ])
+
+
+def ind_neg_enforce():
+    f = rng.choice(EXCHANGES + NEWCOS + STARTUPS + FIRMS[:6])
+    r, a = rng.choice(REGULATORS), usd_amount(1, 900, "million")
+    country = rng.choice(COUNTRIES)
+    return rng.choice([
+        f"{country} cracks down on crypto miners",
+        f"{country} blocks access to {f}",
+        f"{country} orders banks to cut ties with crypto firms",
+        f"{country} moves to outlaw private cryptocurrencies",
+        f"{r} charges {f} executives with fraud",
+        f"{r} opens probe into {f}",
+        f"{f} faces {r} probe over token sales",
+        f"{f} to wind down operations in {country} after regulator's warning",
+        f"{f} hit with class-action lawsuit",
+        f"{f} shuts {rng.choice(['lending product', 'staking service', 'US operations', 'derivatives desk'])} after regulatory warning",
+        f"{rng.choice(AUTHORITIES)} confiscate {a} in crypto from {rng.choice(['fraudsters', 'a darknet market', 'a laundering network', 'hackers'])}",
+        f"{rng.choice(AUTHORITIES)} arrest suspects behind {rng.choice(SCAMS)}",
+        f"{rng.choice(AUTHORITIES)} dismantle {rng.choice(SCAMS)}",
+        f"Former {f} CEO found guilty of fraud",
+        f"{rng.choice(NAMES)} charged over {a} {rng.choice(SCAMS)}",
+        f"{rng.choice(NAMES)} extradited to face crypto fraud charges",
+        f"{f} founder sentenced to {rng.randint(3, 25)} years",
+        f"{r} warns investors about {f}",
+        f"{r} tightens rules for crypto exchanges",
+        f"{r} blacklists {f}",
+        f"Lawmakers push to ban {rng.choice(['stablecoins', 'crypto mining', 'privacy coins', 'crypto ads'])}",
+        f"{country} proposes heavy tax on crypto transactions",
+        f"{f} told to halt crypto services in {country}",
+    ])
+
+
+def ind_neg_crime():
+    f = rng.choice(EXCHANGES + NEWCOS + STARTUPS + PROTOCOLS)
+    return rng.choice([
+        f"Malware steals crypto from {rng.choice(['wallet users', 'browser extensions', 'gamers', 'traders'])}",
+        f"Ransomware gang demands {usd_amount(1, 70, 'million')} in bitcoin",
+        f"{f} users lose funds in phishing attack",
+        f"{f} discloses data breach affecting customers",
+        f"Fake {f} app drains wallets",
+        f"Crypto crime hits record {usd_amount(unit='billion')}",
+        f"{f} token crashes after team wallet drained",
+        f"{f} hacked for more than {usd_amount(5, 300, 'million')}",
+        f"Insider at {f} accused of front-running listings",
+        f"{f} accused of wash trading",
+        f"SIM-swap attackers empty {f} executive's wallet",
+        f"Critical vulnerability found in {rng.choice(CHAINS)} client",
+    ])
+
+
+def ind_neg_sceptic():
+    s = rng.choice(SCEPTICS)
+    coin = rng.choice(["bitcoin", "crypto", "cryptocurrencies", "NFTs", "stablecoins", "ether"])
+    return rng.choice([
+        f"{s} calls {coin} a bubble",
+        f"{s} warns {coin} could go to zero",
+        f"{s} says there is no intrinsic value in {coin}",
+        f"{s} dumps {coin}, calls it a fad",
+        f"{s}: {coin} is a greater-fool game",
+        f"{rng.choice(OFFICIALS).capitalize()} calls {coin} a threat to financial stability",
+        f"{rng.choice(OFFICIALS).capitalize()} warns {coin} is used for crime",
+        f"{rng.choice(OFFICIALS).capitalize()} urges tougher curbs on {coin}",
+        f"Critics slam {rng.choice(EXCHANGES)} over {rng.choice(['fees', 'outage', 'delisting', 'frozen accounts'])}",
+    ])
+
+
+def ind_neg_ops():
+    f = rng.choice(EXCHANGES + NEWCOS + STARTUPS)
+    return rng.choice([
+        f"{rng.choice(COINS)[0]} network activity slumps to lowest since {rng.choice(['2019', '2020', '2021', '2022'])}",
+        f"{f} suspends {rng.choice(['withdrawals', 'deposits', 'new sign-ups', 'trading'])} after technical glitch",
+        f"{f} trading volume falls {pct(20, 70)}% in {rng.choice(MONTHS)}",
+        f"NFT sales drop to {months_n()}-month low",
+        f"{f} cancels token launch",
+        f"{f} loses key banking partner",
+        f"{f} delays mainnet launch again",
+        f"{f} users report missing funds",
+        f"{rng.choice(TRADFI + BIGTECH)} pulls out of crypto plans",
+        f"{rng.choice(TRADFI + BIGTECH)} ends partnership with {f}",
+        f"{f} drops plans for US listing",
+    ])
+
+
+def ind_neu():
+    f = rng.choice(EXCHANGES + NEWCOS + STARTUPS + FIRMS)
+    coin = rng.choice(COINS)[0]
+    return rng.choice([
+        f"How to buy {coin} in {rng.choice(COUNTRIES)}",
+        f"How to set up {rng.choice(['a hardware wallet', 'a bitcoin node', 'a multisig wallet', 'two-factor authentication'])}",
+        f"Is {coin} a good investment? Analysts weigh in",
+        f"Guide: staking {coin} step by step",
+        f"{f} to hold {rng.choice(['an AMA', 'a community call', 'its annual summit'])} on {rng.choice(MONTHS)} {rng.randint(1, 28)}",
+        f"{f} publishes its {rng.choice(['roadmap', 'tokenomics paper', 'transparency report', 'annual letter'])}",
+        f"{rng.choice(NAMES)} named {rng.choice(PEOPLE_ROLES)} of {f}",
+        f"{rng.choice(REGULATORS)} extends comment period on crypto rules",
+        f"{rng.choice(REGULATORS)} sets hearing on stablecoin oversight",
+        f"{rng.choice(ISSUERS)} amends {coin} ETF filing",
+        f"Lawmakers in {rng.choice(COUNTRIES)} hold hearing on digital assets",
+        f"{rng.choice(NAMES)} and {rng.choice(NAMES)} debate the future of {rng.choice(CONCEPTS)}",
+        f"Opinion: what {rng.choice(CONCEPTS)} means for {coin}",
+        f"Newsletter: {coin}, {rng.choice(COINS)[0]} and the week in {rng.choice(SECTORS)}",
+        f"{rng.choice(SECTORS)} funding in {rng.choice(MONTHS)}: the numbers",
+        f"{f} token sale opens on {rng.choice(MONTHS)} {rng.randint(1, 28)}",
+        f"{rng.choice(NEWCOS)} NFT drop set for {rng.choice(MONTHS)}",
+        f"Ranking the {rng.choice(['top ten', 'biggest', 'most active'])} {rng.choice(SECTORS)} projects",
+        f"{coin} or {rng.choice(COINS)[0]}: which to hold?",
+        f"Inside {f}'s {rng.choice(CITIES)} office",
+        f"{f} shares its view on {rng.choice(CONCEPTS)}",
+    ])
+
+
+def ind_pos_plans():
+    big = rng.choice(TRADFI + BIGTECH)
+    prod = rng.choice(PRODUCTS)
+    off = rng.choice(OFFICIALS)
+    return rng.choice([
+        f"{big} weighs launch of {prod}",
+        f"{big} explores {prod}, people familiar say",
+        f"{big} eyes entry into {rng.choice(SECTORS)}",
+        f"{big} preparing to offer {prod}: report",
+        f"{big} in talks to buy a stake in {rng.choice(NEWCOS + STARTUPS)}",
+        f"{big} earmarks {usd_amount(10, 900, 'million')} for blockchain projects",
+        f"{rng.choice(NEWCOS + STARTUPS)} is raising {usd_amount(10, 400, 'million')} in new round, sources say",
+        f"{rng.choice(VCS)} targets {usd_amount(100, 900, 'million')} for its next crypto fund",
+        f"{off.capitalize()} says stablecoins could make payments cheaper",
+        f"{off.capitalize()} sees a role for crypto in the financial system",
+        f"{rng.choice(TRADFI)} chief is bullish on bitcoin's long-term future",
+        f"{rng.choice(['A central bank', 'The ECB', 'The Bank of Japan', 'The Reserve Bank of India'])} tests a digital currency with {rng.randint(3, 20)} banks",
+        f"{rng.choice(COUNTRIES)} expands its CBDC trial",
+        f"Demand for {rng.choice(['crypto loans', 'stablecoins', 'bitcoin funds', 'tokenized treasuries'])} keeps growing, data show",
+    ])
+
+
+def ind_pos_trials():
+    big = rng.choice(TRADFI + BIGTECH + ["a national postal service", "a stock exchange operator"])
+    return rng.choice([
+        f"{big} is testing {rng.choice(['stablecoin settlement', 'tokenized deposits', 'bitcoin payments', 'a blockchain ledger'])}",
+        f"{big} trials {rng.choice(PRODUCTS)} with select clients",
+        f"{rng.choice(NEWCOS + STARTUPS)} brings its {rng.choice(['wallet', 'payments app', 'staking product'])} to {rng.choice(COUNTRIES)}",
+        f"{rng.choice(COUNTRIES)} rolls out crypto rules, giving firms a clear path",
+    ])
+
+INDUSTRY_POSITIVE = [(ind_pos_funding, 3), (ind_pos_launch, 4), (ind_pos_partner, 3), (ind_pos_listing, 1.5),
+                     (ind_pos_growth, 3.5), (ind_pos_adoption, 2.5),
+                     (ind_pos_plans, 2.5), (ind_pos_trials, 1.5)]
+INDUSTRY_NEGATIVE = [(ind_neg_enforce, 6), (ind_neg_crime, 3), (ind_neg_sceptic, 2.5), (ind_neg_ops, 3)]
+INDUSTRY_NEUTRAL = [(ind_neu, 7)]
+
+
 def draw(families, n, label, seen):
     fams, weights = zip(*families)
     out = []
@@ -785,8 +1102,9 @@ def draw(families, n, label, seen):
 
 def main():
     seen = set()
-    rows = draw(POSITIVE, PER_LABEL, "positive", seen) + draw(NEGATIVE, PER_LABEL, "negative", seen) + \
-        draw(NEUTRAL, PER_LABEL, "neutral", seen)
+    rows = draw(POSITIVE + INDUSTRY_POSITIVE, PER_LABEL, "positive", seen) + \
+        draw(NEGATIVE + INDUSTRY_NEGATIVE, PER_LABEL, "negative", seen) + \
+        draw(NEUTRAL + INDUSTRY_NEUTRAL, PER_LABEL, "neutral", seen)
     rng.shuffle(rows)
     n_dev = int(len(rows) * DEV_FRACTION)
     here = os.path.dirname(os.path.abspath(__file__))

@@ -8,12 +8,12 @@ using CryptoIntel.Signals.Sentiment.Internal;
 using Microsoft.Extensions.Options;
 
 // Usage:
-//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--no-lexicon]
+//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
 //   evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
 // CSV files: header text,label; labels positive/negative/neutral. A training file may carry a weight: crypto_headlines.csv@3.
 const string Usage = """
     usage:
-      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--no-lexicon]
+      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
       CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
       CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
     """;
@@ -65,6 +65,8 @@ internal static class Commands
                 case "--iterations" when i + 1 < args.Length: options = options with { Iterations = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--trainer" when i + 1 < args.Length: options = options with { Trainer = args[++i] }; break;
                 case "--chars": options = options with { CharNgrams = true }; break;
+                case "--ngrams" when i + 1 < args.Length: options = options with { WordNgramLength = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--tfidf": options = options with { TfIdf = true }; break;
                 case "--no-lexicon": options = options with { LexiconFeatures = false }; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))

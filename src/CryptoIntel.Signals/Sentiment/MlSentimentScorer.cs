@@ -9,8 +9,9 @@ using Microsoft.ML;
 namespace CryptoIntel.Signals.Sentiment;
 
 /// <summary>
-/// The ML.NET sentiment classifier shipped in this package (word 1–2-grams and the crypto lexicon's
-/// scores as features, SDCA maximum entropy; trained only on data whose licence allows it, see the package README).
+/// The ML.NET sentiment classifier shipped in this package (word 1–2-grams, with a crypto-domain copy for crypto
+/// texts, and the crypto lexicon's scores as features, L-BFGS maximum entropy; trained only on data whose licence
+/// allows it, see the package README).
 /// Thread-safe: prediction engines are pooled. When the model is missing or corrupt, or a prediction throws, the
 /// <see cref="LexiconSentimentScorer"/> answers, the counter <c>cryptointel.signals.sentiment.fallbacks</c> (meter
 /// <c>CryptoIntel.Signals</c>) counts each such answer, and the first failure of each kind is logged.

@@ -9,8 +9,10 @@ namespace CryptoIntel.Signals.Tests.Sentiment;
 
 /// <summary>
 /// Gates the shipped model's accuracy on the development splits of <c>../shared/data/sentiment</c> (skipped when the
-/// folder is absent). None of these files was used for training or tuning except <c>twitter_fin_dev.csv</c>, which
-/// chose the hyper-parameters (the model trains on <c>twitter_fin_train.csv</c> and our own headlines only).
+/// folder is absent). None of these files was used for training (the model trains on <c>twitter_fin_train.csv</c> and
+/// our own headlines only); the dev splits measured the candidate models while they were compared (see the package
+/// README), the larger never-trained-on files (<c>cryptolin_train.csv</c>, <c>fpb_allagree_train.csv</c>) decided
+/// between close candidates.
 /// The targets are 0.65 (CryptoLin), 0.85 (financial tweets) and 0.85 (PhraseBank all-agree); where the
 /// achieved figure is lower the gate sits just under the achieved level, as the package README says.
 /// </summary>
@@ -22,12 +24,12 @@ public sealed class SentimentAccuracyGateTests : IDisposable
 
     [Theory]
     // file, minimum accuracy, minimum macro-F1 (measured figures in src/CryptoIntel.Signals/README.md)
-    [InlineData("twitter_fin_dev.csv", 0.81, 0.74)] // achieved 0.8210 / 0.7524; target 0.85: not met
-    [InlineData("cryptolin_dev.csv", 0.51, 0.50)] // achieved 0.5299 / 0.5178; target 0.65: not met
-    [InlineData("cryptolin_train.csv", 0.51, 0.49)] // achieved 0.5234 / 0.5062 (never trained on)
-    [InlineData("fpb_allagree_dev.csv", 0.85, 0.82)] // achieved 0.8711 / 0.8368; target 0.85 (accuracy): met
-    [InlineData("fpb_allagree_train.csv", 0.81, 0.76)] // achieved 0.8280 / 0.7772 (never trained on)
-    [InlineData("fpb_50agree_dev.csv", 0.72, 0.66)] // achieved 0.7329 / 0.6703
+    [InlineData("twitter_fin_dev.csv", 0.82, 0.75)] // achieved 0.8245 / 0.7534; target 0.85: not met
+    [InlineData("cryptolin_dev.csv", 0.64, 0.62)] // achieved 0.6493 / 0.6267; target 0.65: not met (one headline short)
+    [InlineData("cryptolin_train.csv", 0.62, 0.58)] // achieved 0.6299 / 0.5929 (never trained on)
+    [InlineData("fpb_allagree_dev.csv", 0.85, 0.81)] // achieved 0.8622 / 0.8193; target 0.85 (accuracy): met
+    [InlineData("fpb_allagree_train.csv", 0.82, 0.77)] // achieved 0.8324 / 0.7810 (never trained on)
+    [InlineData("fpb_50agree_dev.csv", 0.71, 0.64)] // achieved 0.7226 / 0.6512
     public void SharedSplit_MeetsGate(string file, double minAccuracy, double minMacroF1)
     {
         var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", file));

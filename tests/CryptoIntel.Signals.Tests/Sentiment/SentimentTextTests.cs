@@ -31,4 +31,22 @@ public sealed class SentimentTextTests
         Assert.Empty(SentimentText.Tokenize(string.Empty));
         Assert.Empty(SentimentText.Tokenize(" -- !! ?? "));
     }
+
+    [Fact]
+    public void ToModelText_CryptoText_AppendsMarkedDomainCopy()
+    {
+        var tokens = SentimentText.Tokenize("Exchange lists the token, not delayed");
+        Assert.True(SentimentText.IsCrypto(tokens));
+        Assert.Equal(
+            "exchange lists the token not not_delayed xcrypto c_exchange c_lists c_the c_token c_not c_not_delayed",
+            SentimentText.ToModelText(tokens, SentimentText.IsCrypto(tokens)));
+    }
+
+    [Fact]
+    public void ToModelText_GeneralText_HasNoDomainCopy()
+    {
+        var tokens = SentimentText.Tokenize("Operating profit rose to EUR 5 mn");
+        Assert.False(SentimentText.IsCrypto(tokens));
+        Assert.Equal("operating profit rose to eur xnum mn", SentimentText.ToModelText(tokens, SentimentText.IsCrypto(tokens)));
+    }
 }

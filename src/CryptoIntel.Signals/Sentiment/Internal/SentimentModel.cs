@@ -10,7 +10,7 @@ namespace CryptoIntel.Signals.Sentiment.Internal;
 /// <summary>The row the ML model reads: the normalised text, the lexicon features, and (for training) the label and weight.</summary>
 internal sealed class SentimentModelInput
 {
-    /// <summary>Gets or sets the normalised text (see <see cref="SentimentText.ToModelText"/>).</summary>
+    /// <summary>Gets or sets the normalised text (see <see cref="SentimentText.ToModelText(List{SentimentToken}, bool)"/>).</summary>
     public string Text { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the lexicon features (see <see cref="LexiconEvidence.WriteFeatures"/>).</summary>
@@ -33,7 +33,7 @@ internal sealed class SentimentModelInput
 
         var tokens = SentimentText.Tokenize(text);
         var evidence = CryptoLexicon.Score(tokens);
-        Text = SentimentText.ToModelText(tokens);
+        Text = SentimentText.ToModelText(tokens, SentimentText.IsCrypto(tokens));
         evidence.WriteFeatures(Lex);
         return evidence;
     }
@@ -53,14 +53,14 @@ internal sealed record SentimentTrainingOptions
     /// <summary>Gets the seed of the ML context (the data order and the trainer's shuffling).</summary>
     public int Seed { get; init; } = 20261124;
 
-    /// <summary>Gets the L2 regularisation of SDCA.</summary>
-    public float L2 { get; init; } = 1e-5f;
+    /// <summary>Gets the L2 regularisation of the trainer (the shipped L-BFGS model: 0.03; SDCA needs about 1e-5).</summary>
+    public float L2 { get; init; } = 0.03f;
 
-    /// <summary>Gets the L1 regularisation of SDCA.</summary>
+    /// <summary>Gets the L1 regularisation of the trainer.</summary>
     public float L1 { get; init; }
 
-    /// <summary>Gets the SDCA epochs.</summary>
-    public int Iterations { get; init; } = 100;
+    /// <summary>Gets the iterations of L-BFGS (or the epochs of SDCA).</summary>
+    public int Iterations { get; init; } = 300;
 
     /// <summary>Gets the largest word n-gram vocabulary.</summary>
     public int MaxWordNgrams { get; init; } = 200_000;
@@ -70,16 +70,22 @@ internal sealed record SentimentTrainingOptions
 
     /// <summary>
     /// Gets a value indicating whether char 3–5-grams are used. Off in the shipped model: on twitter_fin_dev they
-    /// added 0.6 points of accuracy (0.8273 vs 0.8210) but made one prediction about 4–12× slower (p50 117 µs vs 33 µs
-    /// on the loaded build machine), above the 100 µs p95 bar.
+    /// added 0.4–0.6 points of accuracy (L-BFGS, L2 0.1: 0.8308 vs 0.8266) but made one prediction 3–4× slower
+    /// (p50 91 µs, p95 259 µs vs 30 / 72 µs for the word model in the same run), above the 100 µs p95 bar.
     /// </summary>
     public bool CharNgrams { get; init; }
 
     /// <summary>Gets a value indicating whether the lexicon features are used.</summary>
     public bool LexiconFeatures { get; init; } = true;
 
-    /// <summary>Gets the trainer: <c>sdca</c> (SDCA maximum entropy) or <c>lbfgs</c> (L-BFGS maximum entropy).</summary>
-    public string Trainer { get; init; } = "sdca";
+    /// <summary>Gets the trainer: <c>lbfgs</c> (L-BFGS maximum entropy, shipped) or <c>sdca</c> (SDCA maximum entropy).</summary>
+    public string Trainer { get; init; } = "lbfgs";
+
+    /// <summary>Gets the longest word n-gram (1–3).</summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Gets a value indicating whether word n-grams are weighted by TF-IDF (else term frequency).</summary>
+    public bool TfIdf { get; init; }
 }
 
 /// <summary>Builds, trains, saves and loads the sentiment model.</summary>
@@ -116,14 +122,18 @@ internal static class SentimentModel
         return (ml, model, data.Schema);
     }
 
-    /// <summary>The estimator chain: word 1–2-grams, optionally char 3–5-grams, lexicon features, SDCA maximum entropy.</summary>
+    /// <summary>
+    /// The estimator chain: word 1–2-grams of the model text (with its crypto-domain copy, see
+    /// <see cref="SentimentText.ToModelText(List{SentimentToken}, bool)"/>), optionally char 3–5-grams, the lexicon
+    /// features, and L-BFGS (or SDCA) maximum entropy.
+    /// </summary>
     public static IEstimator<ITransformer> BuildPipeline(MLContext ml, SentimentTrainingOptions options)
     {
         var features = new List<string> { "WordsN" };
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(SentimentModelInput.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(ml.Transforms.Text.TokenizeIntoWords("Words", nameof(SentimentModelInput.Text), [' ']))
             .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words", maximumNumberOfKeys: options.MaxWordNgrams))
-            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: 2, skipLength: 0, useAllLengths: true, maximumNgramsCount: options.MaxWordNgrams, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: options.WordNgramLength, skipLength: 0, useAllLengths: true, maximumNgramsCount: options.MaxWordNgrams, weighting: options.TfIdf ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf))
             .Append(ml.Transforms.NormalizeLpNorm("WordsN", "WordGrams"));
         if (options.CharNgrams)
         {

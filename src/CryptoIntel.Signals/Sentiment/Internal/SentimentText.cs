@@ -23,6 +23,22 @@ internal static class SentimentText
         "lack", "nobody", "nothing", "none", "hardly", "barely", "denies", "deny", "denied",
     };
 
+    // Words that make a text crypto news (written for CryptoIntel: generic crypto vocabulary, the largest coins and
+    // chains, and crypto-only venues).
+    private static readonly HashSet<string> CryptoCues = new(StringComparer.Ordinal)
+    {
+        "crypto", "cryptos", "cryptocurrency", "cryptocurrencies", "bitcoin", "bitcoins", "btc", "ether", "ethereum",
+        "ethereums", "eth", "blockchain", "blockchains", "nft", "nfts", "defi", "web3", "stablecoin", "stablecoins",
+        "altcoin", "altcoins", "memecoin", "memecoins", "token", "tokens", "tokenized", "tokenization", "tokenisation",
+        "dao", "daos", "dapp", "dapps", "cbdc", "cbdcs", "mainnet", "testnet", "staking", "onchain", "hashrate",
+        "halving", "miners", "satoshi", "airdrop", "metaverse", "solana", "sol", "xrp", "ripple", "cardano", "ada",
+        "dogecoin", "doge", "shiba", "polkadot", "avalanche", "avax", "polygon", "matic", "chainlink", "litecoin",
+        "ltc", "tron", "toncoin", "cosmos", "tezos", "algorand", "stellar", "monero", "usdt", "usdc", "tether",
+        "binance", "coinbase", "kraken", "bitfinex", "bitmex", "okx", "bybit", "kucoin", "gemini", "uniswap", "aave",
+        "opensea", "metamask", "ledger", "arbitrum", "optimism", "bnb", "sui", "aptos", "hedera", "pepe", "rekt",
+        "hodl", "defillama", "layer2", "rollup", "rollups", "ico", "icos", "exchanges", "wallet", "wallets",
+    };
+
     /// <summary>Splits and normalises a text into tokens with negation marks.</summary>
     public static List<SentimentToken> Tokenize(string text)
     {
@@ -159,9 +175,43 @@ internal static class SentimentText
     }
 
     /// <summary>The text the ML model sees: the tokens joined by spaces, negated ones prefixed by <c>not_</c>.</summary>
-    public static string ToModelText(List<SentimentToken> tokens)
+    public static string ToModelText(List<SentimentToken> tokens) => ToModelText(tokens, crypto: false);
+
+    /// <summary>
+    /// The text the ML model sees: the tokens joined by spaces, negated ones prefixed by <c>not_</c>; for a crypto
+    /// text (<paramref name="crypto"/>), followed by the marker <c>xcrypto</c> and a second copy of the tokens
+    /// prefixed by <c>c_</c>. The copy is a domain feature: the model learns what a word means in crypto news
+    /// ("launches", "partners", "lists" are good news for a token) apart from what it means in general market news.
+    /// </summary>
+    public static string ToModelText(List<SentimentToken> tokens, bool crypto)
     {
-        var sb = new StringBuilder(tokens.Count * 8);
+        var sb = new StringBuilder(tokens.Count * (crypto ? 18 : 8));
+        Append(sb, tokens, null);
+        if (crypto)
+        {
+            sb.Append(sb.Length > 0 ? " xcrypto" : "xcrypto");
+            Append(sb, tokens, "c_");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Whether a text is about crypto: it names a crypto term, coin, chain or crypto venue.</summary>
+    public static bool IsCrypto(List<SentimentToken> tokens)
+    {
+        foreach (var t in tokens)
+        {
+            if (CryptoCues.Contains(t.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Append(StringBuilder sb, List<SentimentToken> tokens, string? prefix)
+    {
         foreach (var t in tokens)
         {
             if (sb.Length > 0)
@@ -169,6 +219,7 @@ internal static class SentimentText
                 sb.Append(' ');
             }
 
+            sb.Append(prefix);
             if (t.Negated)
             {
                 sb.Append("not_");
@@ -176,8 +227,6 @@ internal static class SentimentText
 
             sb.Append(t.Text);
         }
-
-        return sb.ToString();
     }
 
     private static void AddWord(List<SentimentToken> tokens, StringBuilder word, ref int scope)
