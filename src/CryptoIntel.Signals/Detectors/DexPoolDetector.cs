@@ -19,7 +19,7 @@ namespace CryptoIntel.Signals;
 /// <c>σ((|j| − J) / J)</c> or <c>σ((ρ − R) / R)</c>, the larger, boosted by β = 0.3 when both fire.
 /// A liquidity of 0 is valid (a drained pool).
 /// </summary>
-public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
+public sealed class DexPoolDetector : ISignalDetector<PoolObservation>, IEngineDetector<PoolObservation>
 {
     private readonly DexPoolDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -47,8 +47,11 @@ public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<PoolObservation> IEngineDetector<PoolObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int window) : SubjectState
     {

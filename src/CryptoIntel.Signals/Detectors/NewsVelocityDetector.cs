@@ -17,7 +17,7 @@ namespace CryptoIntel.Signals;
 /// <c>σ((z − T) / 3)</c>, boosted by β = 0.2 when the ratio is at least twice <c>MinRatio</c>. The subject is the entity
 /// id (an asset's CoinGecko id for assets), also listed in <see cref="Signal.Entities"/>.
 /// </summary>
-public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>
+public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>, IEngineDetector<MentionObservation>
 {
     private readonly NewsVelocityDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -45,8 +45,11 @@ public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<MentionObservation> IEngineDetector<MentionObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(double alpha) : SubjectState
     {

@@ -14,7 +14,7 @@ namespace CryptoIntel.Signals;
 /// not within the cool-down. Direction: neutral. Magnitude: s. Confidence: <c>σ((s − T) / T)</c>, boosted by β = 0.2
 /// when three or more sources are compared. Ticks of one source must come in order; sources may interleave.
 /// </summary>
-public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>
+public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>, IEngineDetector<MarketTick>
 {
     private readonly PriceDivergenceDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -42,8 +42,11 @@ public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<MarketTick> IEngineDetector<MarketTick>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int maxSources) : SubjectState
     {

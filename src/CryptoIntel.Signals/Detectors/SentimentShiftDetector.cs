@@ -17,7 +17,7 @@ namespace CryptoIntel.Signals;
 /// at least three times <c>MinItems</c>. Items may share a timestamp; an item id seen among the asset's last 16 items
 /// is a duplicate; scores outside −1..1 are skipped.
 /// </summary>
-public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservation>
+public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservation>, IEngineDetector<SentimentObservation>
 {
     private readonly SentimentShiftDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -45,8 +45,11 @@ public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservatio
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<SentimentObservation> IEngineDetector<SentimentObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int capacity, double alpha) : SubjectState
     {

@@ -6,9 +6,9 @@ namespace CryptoIntel.Signals.Statistics;
 /// </summary>
 /// <remarks>
 /// Keeps the window twice: in arrival order (a ring, to know what leaves) and sorted. An update is two binary
-/// searches and two block moves of at most <c>capacity</c> doubles; the median is O(1) and the MAD O(log n)
-/// (the k-th smallest of two sorted sequences: the distances below and above the median). Allocation-free after
-/// construction. Not thread-safe.
+/// searches and one block move of the values between the leaving and the arriving one (at most <c>capacity</c>
+/// doubles); the median is O(1) and the MAD O(log n) (the k-th smallest of two sorted sequences: the distances below
+/// and above the median). Allocation-free after construction. Not thread-safe.
 /// </remarks>
 internal sealed class RollingRobustWindow
 {
@@ -35,23 +35,38 @@ internal sealed class RollingRobustWindow
     /// <summary>Adds an observation; when the window is full, the oldest leaves. The value must be finite.</summary>
     public void Add(double value)
     {
-        if (Count == _ring.Length)
+        var sorted = _sorted;
+        var count = Count;
+        if (count == _ring.Length)
         {
+            // Replace the oldest by the new value in one move: only the values between the two positions shift.
             var oldest = _ring[_head];
-            var at = Array.BinarySearch(_sorted, 0, Count, oldest);
-            Array.Copy(_sorted, at + 1, _sorted, at, Count - at - 1);
-            Count--;
+            var at = LowerBound(sorted, 0, count, oldest);
+            if (value > oldest)
+            {
+                var end = LowerBound(sorted, at + 1, count, value);
+                Array.Copy(sorted, at + 1, sorted, at, end - at - 1);
+                sorted[end - 1] = value;
+            }
+            else if (value < oldest)
+            {
+                var start = UpperBound(sorted, 0, at, value);
+                Array.Copy(sorted, start, sorted, start + 1, at - start);
+                sorted[start] = value;
+            }
+            else
+            {
+                sorted[at] = value;
+            }
         }
-
-        var insert = Array.BinarySearch(_sorted, 0, Count, value);
-        if (insert < 0)
+        else
         {
-            insert = ~insert;
+            var insert = UpperBound(sorted, 0, count, value);
+            Array.Copy(sorted, insert, sorted, insert + 1, count - insert);
+            sorted[insert] = value;
+            Count = count + 1;
         }
 
-        Array.Copy(_sorted, insert, _sorted, insert + 1, Count - insert);
-        _sorted[insert] = value;
-        Count++;
         _ring[_head] = value;
         _head = _head + 1 == _ring.Length ? 0 : _head + 1;
     }
@@ -79,7 +94,7 @@ internal sealed class RollingRobustWindow
         var median = Median();
 
         // Distances below the median, ascending: median - sorted[split-1-j]; above: sorted[split+j] - median.
-        var split = LowerBound(median);
+        var split = LowerBound(_sorted, 0, Count, median);
         var mid = Count >> 1;
         return (Count & 1) == 1
             ? KthDistance(mid, split, median)
@@ -97,23 +112,32 @@ internal sealed class RollingRobustWindow
         _head = 0;
     }
 
-    private int LowerBound(double value)
+    // The first index in [lo, hi) whose value is not below (LowerBound) / above (UpperBound) the given one, or hi.
+    // Branch-free halving (the comparisons are data-dependent, so branches would be mispredicted half the time).
+    private static int LowerBound(double[] sorted, int lo, int hi, double value)
     {
-        int lo = 0, hi = Count;
-        while (lo < hi)
+        var n = hi - lo;
+        while (n > 1)
         {
-            var m = (lo + hi) >>> 1;
-            if (_sorted[m] < value)
-            {
-                lo = m + 1;
-            }
-            else
-            {
-                hi = m;
-            }
+            var half = n >> 1;
+            lo = sorted[lo + half - 1] < value ? lo + half : lo;
+            n -= half;
         }
 
-        return lo;
+        return n == 1 && sorted[lo] < value ? lo + 1 : lo;
+    }
+
+    private static int UpperBound(double[] sorted, int lo, int hi, double value)
+    {
+        var n = hi - lo;
+        while (n > 1)
+        {
+            var half = n >> 1;
+            lo = sorted[lo + half - 1] <= value ? lo + half : lo;
+            n -= half;
+        }
+
+        return n == 1 && sorted[lo] <= value ? lo + 1 : lo;
     }
 
     // The k-th (0-based) smallest of the union of A (distances below, length split) and B (above, length Count-split).
