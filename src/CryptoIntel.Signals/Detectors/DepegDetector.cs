@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -129,7 +130,7 @@ public sealed class DepegDetector : ISignalDetector<MarketTick>, IEngineDetector
                     new("level", level),
                     new("consecutive", _minRun, _minRun),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} {(level == 2 ? "severely " : string.Empty)}off its peg: {tick.Price:0.0000} ({deviation:+0.00%;-0.00%}) on {tick.Source}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} {(level == 2 ? "severely " : string.Empty)}off its peg: {tick.Price:0.0000} ({deviation:+0.00%;-0.00%}) on {tick.Source}"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -129,9 +130,9 @@ public sealed class DexPoolDetector : ISignalDetector<PoolObservation>, IEngineD
 
             var what = (jumped, trending) switch
             {
-                (0, _) => DetectorContext.Format($"trending: 24 h volume {ratio:0.0}x its baseline"),
-                (_, 0) => DetectorContext.Format($"liquidity {jump:+0%;-0%} vs its baseline"),
-                _ => DetectorContext.Format($"liquidity {jump:+0%;-0%} and 24 h volume {ratio:0.0}x their baselines"),
+                (0, _) => string.Create(CultureInfo.InvariantCulture, $"trending: 24 h volume {ratio:0.0}x its baseline"),
+                (_, 0) => string.Create(CultureInfo.InvariantCulture, $"liquidity {jump:+0%;-0%} vs its baseline"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"liquidity {jump:+0%;-0%} and 24 h volume {ratio:0.0}x their baselines"),
             };
             return Context.CreateSignal(
                 SignalKind.DexPool,

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -120,7 +121,7 @@ public sealed class FearGreedRegimeDetector : ISignalDetector<FearGreedObservati
                     new("previousRegime", old),
                     new("regime", next),
                 ],
-                DetectorContext.Format($"Fear & Greed {value}: {RegimeNames[old]} → {RegimeNames[next]}"));
+                string.Create(CultureInfo.InvariantCulture, $"Fear & Greed {value}: {RegimeNames[old]} → {RegimeNames[next]}"));
         }
 
         private int RegimeOf(int value)

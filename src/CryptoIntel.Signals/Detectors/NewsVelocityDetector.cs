@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -126,7 +127,7 @@ public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>, 
                     new("ratio", ratio, _minRatio),
                     new("zScore", z, _threshold),
                 ],
-                DetectorContext.Format($"{input.EntityId} mentioned {input.Count} times, {ratio:0.0}x its usual rate ({z:0.0}σ)"));
+                string.Create(CultureInfo.InvariantCulture, $"{input.EntityId} mentioned {input.Count} times, {ratio:0.0}x its usual rate ({z:0.0}σ)"));
             return signal with { Entities = [input.EntityId] };
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -192,7 +193,7 @@ public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>, IEngi
                     new("price:" + high, state.Prices[highAt]),
                     new("sources", compared, 2),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} prices diverge {spread:0.00%} across {compared} sources: {low} {state.Prices[lowAt]:G6} vs {high} {state.Prices[highAt]:G6}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} prices diverge {spread:0.00%} across {compared} sources: {low} {state.Prices[lowAt]:G6} vs {high} {state.Prices[highAt]:G6}"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -192,7 +193,7 @@ public sealed class PriceMoveDetector : ISignalDetector<MarketTick>, IEngineDete
                     new("breakout", brokeOut ? 1 : 0),
                     new("volumeZ", volumeZ, _volumeZ),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} {(fired > 0 ? "up" : "down")} {Math.Abs(move):0.0%} in {hours:0.#} h ({z:0.0}σ){(brokeOut ? (fired > 0 ? ", above its range high" : ", below its range low") : string.Empty)}{(volumeZ >= _volumeZ ? ", on high volume" : string.Empty)}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} {(fired > 0 ? "up" : "down")} {Math.Abs(move):0.0%} in {hours:0.#} h ({z:0.0}σ){(brokeOut ? (fired > 0 ? ", above its range high" : ", below its range low") : string.Empty)}{(volumeZ >= _volumeZ ? ", on high volume" : string.Empty)}"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -194,7 +195,7 @@ public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservatio
                     new("zScore", z, fired * _threshold),
                     new("items", n, _minItems),
                 ],
-                DetectorContext.Format($"{input.Asset.Value} news sentiment {(fired > 0 ? "up" : "down")}: {mean:+0.00;-0.00} over {n} items in {hours:0.#} h vs {state.Baseline.Mean:+0.00;-0.00} baseline ({z:0.0}σ)"));
+                string.Create(CultureInfo.InvariantCulture, $"{input.Asset.Value} news sentiment {(fired > 0 ? "up" : "down")}: {mean:+0.00;-0.00} over {n} items in {hours:0.#} h vs {state.Baseline.Mean:+0.00;-0.00} baseline ({z:0.0}σ)"));
         }
     }
 }

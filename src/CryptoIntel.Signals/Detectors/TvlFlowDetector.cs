@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -144,7 +145,7 @@ public sealed class TvlFlowDetector : ISignalDetector<TvlObservation>, IEngineDe
                     new("previousTvlUsd", Math.Exp(baseValue)),
                     new("lookbackDays", days),
                 ],
-                DetectorContext.Format($"{input.Subject} TVL {(fraction >= 0 ? "inflow" : "outflow")} {fraction:+0.0%;-0.0%} in {days:0.#} d ({z:0.0}σ robust)"));
+                string.Create(CultureInfo.InvariantCulture, $"{input.Subject} TVL {(fraction >= 0 ? "inflow" : "outflow")} {fraction:+0.0%;-0.0%} in {days:0.#} d ({z:0.0}σ robust)"));
         }
     }
 }

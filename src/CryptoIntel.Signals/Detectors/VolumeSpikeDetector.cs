@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -129,7 +130,7 @@ public sealed class VolumeSpikeDetector : ISignalDetector<MarketTick>, IEngineDe
                     new("ratio", ratio, Math.Exp(_logMinRatio)),
                     new("priceChange", change, _directional),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} volume {ratio:0.0}x its baseline ({z:0.0}σ robust) on {tick.Source}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} volume {ratio:0.0}x its baseline ({z:0.0}σ robust) on {tick.Source}"));
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CryptoIntel.Signals.Statistics;
 
 /// <summary>
@@ -41,28 +43,24 @@ internal sealed class RollingRobustWindow
         {
             // Replace the oldest by the new value in one move: only the values between the two positions shift.
             var oldest = _ring[_head];
-            var at = LowerBound(sorted, 0, count, oldest);
+            var (at, to) = LowerBounds(sorted, count, oldest, value);
             if (value > oldest)
             {
-                var end = LowerBound(sorted, at + 1, count, value);
-                Array.Copy(sorted, at + 1, sorted, at, end - at - 1);
-                sorted[end - 1] = value;
-            }
-            else if (value < oldest)
-            {
-                var start = UpperBound(sorted, 0, at, value);
-                Array.Copy(sorted, start, sorted, start + 1, at - start);
-                sorted[start] = value;
+                // sorted[at] is the oldest and sorted[at+1 .. to-1] are below the value: they move down one.
+                sorted.AsSpan(at + 1, to - at - 1).CopyTo(sorted.AsSpan(at));
+                sorted[to - 1] = value;
             }
             else
             {
-                sorted[at] = value;
+                // sorted[to .. at-1] are at least the value (and at most the oldest): they move up one.
+                sorted.AsSpan(to, at - to).CopyTo(sorted.AsSpan(to + 1));
+                sorted[to] = value;
             }
         }
         else
         {
-            var insert = UpperBound(sorted, 0, count, value);
-            Array.Copy(sorted, insert, sorted, insert + 1, count - insert);
+            var insert = LowerBounds(sorted, count, value, value).First;
+            sorted.AsSpan(insert, count - insert).CopyTo(sorted.AsSpan(insert + 1));
             sorted[insert] = value;
             Count = count + 1;
         }
@@ -94,7 +92,7 @@ internal sealed class RollingRobustWindow
         var median = Median();
 
         // Distances below the median, ascending: median - sorted[split-1-j]; above: sorted[split+j] - median.
-        var split = LowerBound(_sorted, 0, Count, median);
+        var split = LowerBounds(_sorted, Count, median, median).First;
         var mid = Count >> 1;
         return (Count & 1) == 1
             ? KthDistance(mid, split, median)
@@ -112,33 +110,31 @@ internal sealed class RollingRobustWindow
         _head = 0;
     }
 
-    // The first index in [lo, hi) whose value is not below (LowerBound) / above (UpperBound) the given one, or hi.
-    // Branch-free halving (the comparisons are data-dependent, so branches would be mispredicted half the time).
-    private static int LowerBound(double[] sorted, int lo, int hi, double value)
+    // The first index in [0, count) whose value is not below a (resp. b), or count: two branch-free binary searches in
+    // lockstep (the comparisons are data-dependent, so branches would be mispredicted half the time; the two chains
+    // of loads overlap).
+    private static (int First, int Second) LowerBounds(double[] sorted, int count, double a, double b)
     {
-        var n = hi - lo;
+        int i = 0, j = 0, n = count;
         while (n > 1)
         {
             var half = n >> 1;
-            lo = sorted[lo + half - 1] < value ? lo + half : lo;
+            i += half & -Bit(sorted[i + half - 1] < a);
+            j += half & -Bit(sorted[j + half - 1] < b);
             n -= half;
         }
 
-        return n == 1 && sorted[lo] < value ? lo + 1 : lo;
-    }
-
-    private static int UpperBound(double[] sorted, int lo, int hi, double value)
-    {
-        var n = hi - lo;
-        while (n > 1)
+        if (n == 1)
         {
-            var half = n >> 1;
-            lo = sorted[lo + half - 1] <= value ? lo + half : lo;
-            n -= half;
+            i += Bit(sorted[i] < a);
+            j += Bit(sorted[j] < b);
         }
 
-        return n == 1 && sorted[lo] <= value ? lo + 1 : lo;
+        return (i, j);
     }
+
+    // 1 or 0 without a branch (a set-on-condition instruction).
+    private static int Bit(bool condition) => Unsafe.BitCast<bool, byte>(condition);
 
     // The k-th (0-based) smallest of the union of A (distances below, length split) and B (above, length Count-split).
     private double KthDistance(int k, int split, double median)
