@@ -4,8 +4,12 @@ using CryptoIntel.Signals.Confidence;
 
 namespace CryptoIntel.Benchmarks.Backtest;
 
-/// <summary>Confidence scoring per signal: the rules, the shipped ML model, and capturing the context (ns/op).</summary>
+/// <summary>
+/// Confidence scoring per signal: the rules, the shipped ML model, and capturing the context (ns/op, with P50/P95 of
+/// the iterations). <c>dotnet run -c Release --project benchmarks/CryptoIntel.Benchmarks -- --filter '*ConfidenceScoring*' --job short</c>
+/// </summary>
 [MemoryDiagnoser]
+[PercentileColumns]
 public class ConfidenceScoringBenchmarks
 {
     private readonly Signal _signal = new(

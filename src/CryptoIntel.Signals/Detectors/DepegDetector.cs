@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -14,7 +15,7 @@ namespace CryptoIntel.Signals;
 /// cool-down applies to level 1 only: an escalation to severe always fires. Direction: down below the peg, up above.
 /// Magnitude: d. Confidence: <c>σ((d − T) / T)</c>, boosted by β = 0.3 at the severe level.
 /// </summary>
-public sealed class DepegDetector : ISignalDetector<MarketTick>
+public sealed class DepegDetector : ISignalDetector<MarketTick>, IEngineDetector<MarketTick>
 {
     private static readonly string[] BuiltInStablecoins =
         ["tether", "usd-coin", "dai", "first-digital-usd", "ethena-usde", "true-usd", "paypal-usd", "usds", "frax", "binance-usd"];
@@ -45,8 +46,11 @@ public sealed class DepegDetector : ISignalDetector<MarketTick>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<MarketTick> IEngineDetector<MarketTick>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State : SubjectState
     {
@@ -126,7 +130,7 @@ public sealed class DepegDetector : ISignalDetector<MarketTick>
                     new("level", level),
                     new("consecutive", _minRun, _minRun),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} {(level == 2 ? "severely " : string.Empty)}off its peg: {tick.Price:0.0000} ({deviation:+0.00%;-0.00%}) on {tick.Source}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} {(level == 2 ? "severely " : string.Empty)}off its peg: {tick.Price:0.0000} ({deviation:+0.00%;-0.00%}) on {tick.Source}"));
         }
     }
 }

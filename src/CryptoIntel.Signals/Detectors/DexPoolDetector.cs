@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -19,7 +20,7 @@ namespace CryptoIntel.Signals;
 /// <c>σ((|j| − J) / J)</c> or <c>σ((ρ − R) / R)</c>, the larger, boosted by β = 0.3 when both fire.
 /// A liquidity of 0 is valid (a drained pool).
 /// </summary>
-public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
+public sealed class DexPoolDetector : ISignalDetector<PoolObservation>, IEngineDetector<PoolObservation>
 {
     private readonly DexPoolDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -47,8 +48,11 @@ public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<PoolObservation> IEngineDetector<PoolObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int window) : SubjectState
     {
@@ -126,9 +130,9 @@ public sealed class DexPoolDetector : ISignalDetector<PoolObservation>
 
             var what = (jumped, trending) switch
             {
-                (0, _) => DetectorContext.Format($"trending: 24 h volume {ratio:0.0}x its baseline"),
-                (_, 0) => DetectorContext.Format($"liquidity {jump:+0%;-0%} vs its baseline"),
-                _ => DetectorContext.Format($"liquidity {jump:+0%;-0%} and 24 h volume {ratio:0.0}x their baselines"),
+                (0, _) => string.Create(CultureInfo.InvariantCulture, $"trending: 24 h volume {ratio:0.0}x its baseline"),
+                (_, 0) => string.Create(CultureInfo.InvariantCulture, $"liquidity {jump:+0%;-0%} vs its baseline"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"liquidity {jump:+0%;-0%} and 24 h volume {ratio:0.0}x their baselines"),
             };
             return Context.CreateSignal(
                 SignalKind.DexPool,

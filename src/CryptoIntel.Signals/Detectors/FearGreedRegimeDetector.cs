@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -14,7 +15,7 @@ namespace CryptoIntel.Signals;
 /// toward greed, down toward fear. Magnitude: the index value. Confidence: <c>σ((e − Margin) / 5)</c>, where e is how
 /// far past the crossed boundary the value is, boosted by β = 0.3 per extra regime jumped.
 /// </summary>
-public sealed class FearGreedRegimeDetector : ISignalDetector<FearGreedObservation>
+public sealed class FearGreedRegimeDetector : ISignalDetector<FearGreedObservation>, IEngineDetector<FearGreedObservation>
 {
     private static readonly string[] RegimeNames = ["extreme-fear", "fear", "neutral", "greed", "extreme-greed"];
     private readonly FearGreedRegimeDetectorOptions _options;
@@ -43,8 +44,11 @@ public sealed class FearGreedRegimeDetector : ISignalDetector<FearGreedObservati
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<FearGreedObservation> IEngineDetector<FearGreedObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State : SubjectState
     {
@@ -117,7 +121,7 @@ public sealed class FearGreedRegimeDetector : ISignalDetector<FearGreedObservati
                     new("previousRegime", old),
                     new("regime", next),
                 ],
-                DetectorContext.Format($"Fear & Greed {value}: {RegimeNames[old]} → {RegimeNames[next]}"));
+                string.Create(CultureInfo.InvariantCulture, $"Fear & Greed {value}: {RegimeNames[old]} → {RegimeNames[next]}"));
         }
 
         private int RegimeOf(int value)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -17,7 +18,7 @@ namespace CryptoIntel.Signals;
 /// <c>σ((z − T) / 3)</c>, boosted by β = 0.2 when the ratio is at least twice <c>MinRatio</c>. The subject is the entity
 /// id (an asset's CoinGecko id for assets), also listed in <see cref="Signal.Entities"/>.
 /// </summary>
-public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>
+public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>, IEngineDetector<MentionObservation>
 {
     private readonly NewsVelocityDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -45,8 +46,11 @@ public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<MentionObservation> IEngineDetector<MentionObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(double alpha) : SubjectState
     {
@@ -123,7 +127,7 @@ public sealed class NewsVelocityDetector : ISignalDetector<MentionObservation>
                     new("ratio", ratio, _minRatio),
                     new("zScore", z, _threshold),
                 ],
-                DetectorContext.Format($"{input.EntityId} mentioned {input.Count} times, {ratio:0.0}x its usual rate ({z:0.0}σ)"));
+                string.Create(CultureInfo.InvariantCulture, $"{input.EntityId} mentioned {input.Count} times, {ratio:0.0}x its usual rate ({z:0.0}σ)"));
             return signal with { Entities = [input.EntityId] };
         }
     }

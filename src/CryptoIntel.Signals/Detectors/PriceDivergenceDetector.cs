@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -14,7 +15,7 @@ namespace CryptoIntel.Signals;
 /// not within the cool-down. Direction: neutral. Magnitude: s. Confidence: <c>σ((s − T) / T)</c>, boosted by β = 0.2
 /// when three or more sources are compared. Ticks of one source must come in order; sources may interleave.
 /// </summary>
-public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>
+public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>, IEngineDetector<MarketTick>
 {
     private readonly PriceDivergenceDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -42,8 +43,11 @@ public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<MarketTick> IEngineDetector<MarketTick>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int maxSources) : SubjectState
     {
@@ -189,7 +193,7 @@ public sealed class PriceDivergenceDetector : ISignalDetector<MarketTick>
                     new("price:" + high, state.Prices[highAt]),
                     new("sources", compared, 2),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} prices diverge {spread:0.00%} across {compared} sources: {low} {state.Prices[lowAt]:G6} vs {high} {state.Prices[highAt]:G6}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} prices diverge {spread:0.00%} across {compared} sources: {low} {state.Prices[lowAt]:G6} vs {high} {state.Prices[highAt]:G6}"));
         }
     }
 }

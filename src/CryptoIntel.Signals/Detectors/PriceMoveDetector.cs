@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -18,7 +19,7 @@ namespace CryptoIntel.Signals;
 /// β = 0.3 when the volume's z-score (log volume against its EWMA) is at least
 /// <see cref="PriceMoveDetectorOptions.VolumeConfirmZ"/>.
 /// </summary>
-public sealed class PriceMoveDetector : ISignalDetector<MarketTick>
+public sealed class PriceMoveDetector : ISignalDetector<MarketTick>, IEngineDetector<MarketTick>
 {
     private readonly PriceMoveDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -46,12 +47,16 @@ public sealed class PriceMoveDetector : ISignalDetector<MarketTick>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
 
-    private sealed class State(int history, double alpha) : SubjectState
+    /// <inheritdoc />
+    IDetectorEngine<MarketTick> IEngineDetector<MarketTick>.CreateEngine() => new Engine(_context, _options);
+
+    private sealed class State(int history, int range, double alpha) : SubjectState
     {
         public readonly TimedRing Prices = new(history);
+        public readonly SlidingRange Range = new(range);
         public Ewma Volatility = new(alpha);
         public Ewma LogVolume = new(alpha);
         public FireGate Gate;
@@ -59,6 +64,7 @@ public sealed class PriceMoveDetector : ISignalDetector<MarketTick>
         public override void Reset()
         {
             Prices.Clear();
+            Range.Clear();
             Volatility.Reset();
             LogVolume.Reset();
             Gate.Reset();
@@ -81,7 +87,7 @@ public sealed class PriceMoveDetector : ISignalDetector<MarketTick>
         private readonly int _warmUp = options.WarmUp;
         private readonly double _volumeZ = options.VolumeConfirmZ;
 
-        protected override State CreateState(in MarketTick input) => new(_history, _alpha);
+        protected override State CreateState(in MarketTick input) => new(_history, _range, _alpha);
 
         protected override Signal? Update(State state, in MarketTick tick, long ticks)
         {
@@ -90,22 +96,17 @@ public sealed class PriceMoveDetector : ISignalDetector<MarketTick>
 
             // The range of the previous RangePeriods prices (before this one).
             double high = double.NaN, low = double.NaN;
-            if (prices.Count >= _range)
+            if (state.Range.Added >= _range)
             {
-                high = double.MinValue;
-                low = double.MaxValue;
-                for (var i = prices.Count - _range; i < prices.Count; i++)
-                {
-                    var p = prices.ValueAt(i);
-                    high = Math.Max(high, p);
-                    low = Math.Min(low, p);
-                }
+                high = state.Range.Max;
+                low = state.Range.Min;
             }
 
-            var at = prices.LatestAtOrBefore(ticks - _lookback);
+            var at = prices.LatestAtOrBeforeForward(ticks - _lookback);
             var hasBase = at >= 0 && prices.TicksAt(at) >= ticks - (2 * _lookback);
             var basePrice = hasBase ? prices.ValueAt(at) : 0;
             prices.Add(ticks, price);
+            state.Range.Add(price);
 
             var volumeZ = 0.0;
             if (tick.Volume > 0)
@@ -192,7 +193,7 @@ public sealed class PriceMoveDetector : ISignalDetector<MarketTick>
                     new("breakout", brokeOut ? 1 : 0),
                     new("volumeZ", volumeZ, _volumeZ),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} {(fired > 0 ? "up" : "down")} {Math.Abs(move):0.0%} in {hours:0.#} h ({z:0.0}σ){(brokeOut ? (fired > 0 ? ", above its range high" : ", below its range low") : string.Empty)}{(volumeZ >= _volumeZ ? ", on high volume" : string.Empty)}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} {(fired > 0 ? "up" : "down")} {Math.Abs(move):0.0%} in {hours:0.#} h ({z:0.0}σ){(brokeOut ? (fired > 0 ? ", above its range high" : ", below its range low") : string.Empty)}{(volumeZ >= _volumeZ ? ", on high volume" : string.Empty)}"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -17,7 +18,7 @@ namespace CryptoIntel.Signals;
 /// at least three times <c>MinItems</c>. Items may share a timestamp; an item id seen among the asset's last 16 items
 /// is a duplicate; scores outside −1..1 are skipped.
 /// </summary>
-public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservation>
+public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservation>, IEngineDetector<SentimentObservation>
 {
     private readonly SentimentShiftDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -45,8 +46,11 @@ public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservatio
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<SentimentObservation> IEngineDetector<SentimentObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int capacity, double alpha) : SubjectState
     {
@@ -191,7 +195,7 @@ public sealed class SentimentShiftDetector : ISignalDetector<SentimentObservatio
                     new("zScore", z, fired * _threshold),
                     new("items", n, _minItems),
                 ],
-                DetectorContext.Format($"{input.Asset.Value} news sentiment {(fired > 0 ? "up" : "down")}: {mean:+0.00;-0.00} over {n} items in {hours:0.#} h vs {state.Baseline.Mean:+0.00;-0.00} baseline ({z:0.0}σ)"));
+                string.Create(CultureInfo.InvariantCulture, $"{input.Asset.Value} news sentiment {(fired > 0 ? "up" : "down")}: {mean:+0.00;-0.00} over {n} items in {hours:0.#} h vs {state.Baseline.Mean:+0.00;-0.00} baseline ({z:0.0}σ)"));
         }
     }
 }

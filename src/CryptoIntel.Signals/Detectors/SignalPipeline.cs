@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
 using Microsoft.Extensions.Logging;
 
@@ -117,8 +118,35 @@ public sealed class SignalPipeline
             return;
         }
 
-        streams.Add(detectors.Length == 1
-            ? detectors[0].Detect(input, scheduler)
-            : input.Publish(shared => detectors.Select(d => d.Detect(shared, scheduler)).Merge()));
+        if (detectors.Length == 1)
+        {
+            streams.Add(detectors[0].Detect(input, scheduler));
+        }
+        else if (AsEngineDetectors(detectors) is { } engines)
+        {
+            // The built-in detectors run in one subscription, in order: the same signals as the Publish and Merge
+            // below, without a fan-out per input.
+            streams.Add(DetectorObservable.Create(input, engines));
+        }
+        else
+        {
+            streams.Add(input.Publish(shared => detectors.Select(d => d.Detect(shared, scheduler)).Merge()));
+        }
+    }
+
+    private static IEngineDetector<TInput>[]? AsEngineDetectors<TInput>(ISignalDetector<TInput>[] detectors)
+    {
+        var engines = new IEngineDetector<TInput>[detectors.Length];
+        for (var i = 0; i < detectors.Length; i++)
+        {
+            if (detectors[i] is not IEngineDetector<TInput> engine)
+            {
+                return null;
+            }
+
+            engines[i] = engine;
+        }
+
+        return engines;
     }
 }

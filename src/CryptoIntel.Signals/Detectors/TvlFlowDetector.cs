@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -17,7 +18,7 @@ namespace CryptoIntel.Signals;
 /// <c>σ((|z| − T) / 2)</c>, boosted by β = 0.2 when the change is at least twice <c>MinChange</c>. A TVL of 0 is
 /// valid (a drained protocol); a negative TVL is skipped.
 /// </summary>
-public sealed class TvlFlowDetector : ISignalDetector<TvlObservation>
+public sealed class TvlFlowDetector : ISignalDetector<TvlObservation>, IEngineDetector<TvlObservation>
 {
     private readonly TvlFlowDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -45,8 +46,11 @@ public sealed class TvlFlowDetector : ISignalDetector<TvlObservation>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<TvlObservation> IEngineDetector<TvlObservation>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int history, int window) : SubjectState
     {
@@ -141,7 +145,7 @@ public sealed class TvlFlowDetector : ISignalDetector<TvlObservation>
                     new("previousTvlUsd", Math.Exp(baseValue)),
                     new("lookbackDays", days),
                 ],
-                DetectorContext.Format($"{input.Subject} TVL {(fraction >= 0 ? "inflow" : "outflow")} {fraction:+0.0%;-0.0%} in {days:0.#} d ({z:0.0}σ robust)"));
+                string.Create(CultureInfo.InvariantCulture, $"{input.Subject} TVL {(fraction >= 0 ? "inflow" : "outflow")} {fraction:+0.0%;-0.0%} in {days:0.#} d ({z:0.0}σ robust)"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using CryptoIntel.Signals.Internal;
 using CryptoIntel.Signals.Internal.Validators;
@@ -16,7 +17,7 @@ namespace CryptoIntel.Signals;
 /// <see cref="VolumeSpikeDetectorOptions.DirectionalMove"/>). Magnitude: z. Confidence: <c>σ((z − T) / 2)</c>.
 /// Zero volume is skipped (reason <c>zero-volume</c>).
 /// </summary>
-public sealed class VolumeSpikeDetector : ISignalDetector<MarketTick>
+public sealed class VolumeSpikeDetector : ISignalDetector<MarketTick>, IEngineDetector<MarketTick>
 {
     private readonly VolumeSpikeDetectorOptions _options;
     private readonly DetectorContext _context;
@@ -44,8 +45,11 @@ public sealed class VolumeSpikeDetector : ISignalDetector<MarketTick>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return DetectorObservable.Create(source, () => new Engine(_context, _options), _context);
+        return DetectorObservable.Create(source, this);
     }
+
+    /// <inheritdoc />
+    IDetectorEngine<MarketTick> IEngineDetector<MarketTick>.CreateEngine() => new Engine(_context, _options);
 
     private sealed class State(int window) : SubjectState
     {
@@ -90,6 +94,13 @@ public sealed class VolumeSpikeDetector : ISignalDetector<MarketTick>
             }
 
             var median = baseline.Median();
+            if (logVolume - median < _logMinRatio && state.Gate.Active == 0)
+            {
+                // Below the ratio no spike can start, and no episode is active whose exit needs z: skip the MAD.
+                baseline.Add(logVolume);
+                return null;
+            }
+
             var scale = Math.Max(RollingRobustWindow.MadToSigma * baseline.Mad(), MinScale);
             var z = (logVolume - median) / scale;
             baseline.Add(logVolume);
@@ -119,7 +130,7 @@ public sealed class VolumeSpikeDetector : ISignalDetector<MarketTick>
                     new("ratio", ratio, Math.Exp(_logMinRatio)),
                     new("priceChange", change, _directional),
                 ],
-                DetectorContext.Format($"{tick.Asset.Value} volume {ratio:0.0}x its baseline ({z:0.0}σ robust) on {tick.Source}"));
+                string.Create(CultureInfo.InvariantCulture, $"{tick.Asset.Value} volume {ratio:0.0}x its baseline ({z:0.0}σ robust) on {tick.Source}"));
         }
     }
 }

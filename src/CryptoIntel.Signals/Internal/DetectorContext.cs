@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -75,6 +74,4 @@ internal sealed class DetectorContext
         < 0 => SignalDirection.Down,
         _ => SignalDirection.Neutral,
     };
-
-    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

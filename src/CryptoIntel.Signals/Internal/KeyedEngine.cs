@@ -33,7 +33,7 @@ internal abstract class KeyedEngine<TInput, TKey, TState> : IDetectorEngine<TInp
         _states = new Dictionary<TKey, TState>(Math.Min(_maxSubjects, 1024), comparer);
     }
 
-    protected DetectorContext Context { get; }
+    public DetectorContext Context { get; }
 
     /// <summary>Gets the cool-down in ticks.</summary>
     protected long CoolDown { get; }

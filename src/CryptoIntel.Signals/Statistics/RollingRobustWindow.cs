@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CryptoIntel.Signals.Statistics;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace CryptoIntel.Signals.Statistics;
 /// </summary>
 /// <remarks>
 /// Keeps the window twice: in arrival order (a ring, to know what leaves) and sorted. An update is two binary
-/// searches and two block moves of at most <c>capacity</c> doubles; the median is O(1) and the MAD O(log n)
-/// (the k-th smallest of two sorted sequences: the distances below and above the median). Allocation-free after
-/// construction. Not thread-safe.
+/// searches and one block move of the values between the leaving and the arriving one (at most <c>capacity</c>
+/// doubles); the median is O(1) and the MAD O(log n) (the k-th smallest of two sorted sequences: the distances below
+/// and above the median). Allocation-free after construction. Not thread-safe.
 /// </remarks>
 internal sealed class RollingRobustWindow
 {
@@ -35,23 +37,34 @@ internal sealed class RollingRobustWindow
     /// <summary>Adds an observation; when the window is full, the oldest leaves. The value must be finite.</summary>
     public void Add(double value)
     {
-        if (Count == _ring.Length)
+        var sorted = _sorted;
+        var count = Count;
+        if (count == _ring.Length)
         {
+            // Replace the oldest by the new value in one move: only the values between the two positions shift.
             var oldest = _ring[_head];
-            var at = Array.BinarySearch(_sorted, 0, Count, oldest);
-            Array.Copy(_sorted, at + 1, _sorted, at, Count - at - 1);
-            Count--;
+            var (at, to) = LowerBounds(sorted, count, oldest, value);
+            if (value > oldest)
+            {
+                // sorted[at] is the oldest and sorted[at+1 .. to-1] are below the value: they move down one.
+                sorted.AsSpan(at + 1, to - at - 1).CopyTo(sorted.AsSpan(at));
+                sorted[to - 1] = value;
+            }
+            else
+            {
+                // sorted[to .. at-1] are at least the value (and at most the oldest): they move up one.
+                sorted.AsSpan(to, at - to).CopyTo(sorted.AsSpan(to + 1));
+                sorted[to] = value;
+            }
         }
-
-        var insert = Array.BinarySearch(_sorted, 0, Count, value);
-        if (insert < 0)
+        else
         {
-            insert = ~insert;
+            var insert = LowerBounds(sorted, count, value, value).First;
+            sorted.AsSpan(insert, count - insert).CopyTo(sorted.AsSpan(insert + 1));
+            sorted[insert] = value;
+            Count = count + 1;
         }
 
-        Array.Copy(_sorted, insert, _sorted, insert + 1, Count - insert);
-        _sorted[insert] = value;
-        Count++;
         _ring[_head] = value;
         _head = _head + 1 == _ring.Length ? 0 : _head + 1;
     }
@@ -79,7 +92,7 @@ internal sealed class RollingRobustWindow
         var median = Median();
 
         // Distances below the median, ascending: median - sorted[split-1-j]; above: sorted[split+j] - median.
-        var split = LowerBound(median);
+        var split = LowerBounds(_sorted, Count, median, median).First;
         var mid = Count >> 1;
         return (Count & 1) == 1
             ? KthDistance(mid, split, median)
@@ -97,24 +110,31 @@ internal sealed class RollingRobustWindow
         _head = 0;
     }
 
-    private int LowerBound(double value)
+    // The first index in [0, count) whose value is not below a (resp. b), or count: two branch-free binary searches in
+    // lockstep (the comparisons are data-dependent, so branches would be mispredicted half the time; the two chains
+    // of loads overlap).
+    private static (int First, int Second) LowerBounds(double[] sorted, int count, double a, double b)
     {
-        int lo = 0, hi = Count;
-        while (lo < hi)
+        int i = 0, j = 0, n = count;
+        while (n > 1)
         {
-            var m = (lo + hi) >>> 1;
-            if (_sorted[m] < value)
-            {
-                lo = m + 1;
-            }
-            else
-            {
-                hi = m;
-            }
+            var half = n >> 1;
+            i += half & -Bit(sorted[i + half - 1] < a);
+            j += half & -Bit(sorted[j + half - 1] < b);
+            n -= half;
         }
 
-        return lo;
+        if (n == 1)
+        {
+            i += Bit(sorted[i] < a);
+            j += Bit(sorted[j] < b);
+        }
+
+        return (i, j);
     }
+
+    // 1 or 0 without a branch (a set-on-condition instruction).
+    private static int Bit(bool condition) => Unsafe.BitCast<bool, byte>(condition);
 
     // The k-th (0-based) smallest of the union of A (distances below, length split) and B (above, length Count-split).
     private double KthDistance(int k, int split, double median)

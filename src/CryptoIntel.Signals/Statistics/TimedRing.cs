@@ -10,6 +10,9 @@ internal sealed class TimedRing
     private readonly long[] _ticks;
     private readonly double[] _values;
     private int _start;
+    private long _added;
+    private long _cursor = -1;
+    private long _lastQuery = long.MinValue;
 
     public TimedRing(int capacity)
     {
@@ -35,6 +38,8 @@ internal sealed class TimedRing
             at = Physical(Count);
             Count++;
         }
+
+        _added++;
 
         _ticks[at] = ticks;
         _values[at] = value;
@@ -67,11 +72,39 @@ internal sealed class TimedRing
         return found;
     }
 
+    /// <summary>
+    /// The same answer as <see cref="LatestAtOrBefore"/>, in O(1) amortised when the queries do not go back in time
+    /// (a lookback from each new observation): it walks on from the previous answer instead of searching.
+    /// </summary>
+    public int LatestAtOrBeforeForward(long ticks)
+    {
+        if (ticks < _lastQuery)
+        {
+            return LatestAtOrBefore(ticks);
+        }
+
+        _lastQuery = ticks;
+
+        // Every pair up to the previous answer is at or before the previous query, so at or before this one.
+        var oldest = _added - Count;
+        var index = (int)(Math.Max(_cursor, oldest - 1) - oldest);
+        while (index + 1 < Count && _ticks[Physical(index + 1)] <= ticks)
+        {
+            index++;
+        }
+
+        _cursor = oldest + index;
+        return index;
+    }
+
     /// <summary>Forgets every pair.</summary>
     public void Clear()
     {
         Count = 0;
         _start = 0;
+        _added = 0;
+        _cursor = -1;
+        _lastQuery = long.MinValue;
     }
 
     private int Physical(int index)

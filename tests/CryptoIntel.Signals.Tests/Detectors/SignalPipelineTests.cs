@@ -61,4 +61,61 @@ public sealed class SignalPipelineTests
         Assert.Contains(signals, s => s.Kind == SignalKind.TvlChange && s.Direction == SignalDirection.Down && s.DetectedAt == Start.AddDays(100));
         Assert.DoesNotContain(signals, s => s.Kind == SignalKind.Confluence);
     }
+
+    [Fact]
+    public void Detect_BuiltInDetectorsInOneSubscription_EmitWhatAPublishAndMergeOfTheDetectorsEmits()
+    {
+        // Two assets on two sources, shocks, a stablecoin off its peg, and bad input (NaN, zero volume, out of order).
+        var ticks = new List<MarketTick>();
+        var random = new Random(11);
+        for (var i = 0; i < 1200; i++)
+        {
+            var hour = Start.AddHours(i / 2);
+            var shock = i % 300 is >= 200 and < 204 ? 1.08 : 1.0;
+            foreach (var (asset, price) in new[] { ("bitcoin", 100.0), ("tether", 1.0) })
+            {
+                var p = asset == "tether" ? (i % 400 is > 100 and < 110 ? 0.97 : 1 + (0.0005 * Normal(random))) : price * shock * Math.Exp(0.01 * Normal(random));
+                var v = 100 * Math.Exp(0.3 * Normal(random)) * (shock > 1 ? 10 : 1);
+                ticks.Add(new MarketTick(asset, i % 2 == 0 ? "binance" : "coingecko", hour, i % 97 == 0 ? double.NaN : p, i % 89 == 0 ? 0 : v));
+            }
+
+            if (i % 151 == 0)
+            {
+                ticks.Add(new MarketTick("bitcoin", "binance", hour.AddHours(-3), 100, 100));
+            }
+        }
+
+        var builtIn = SignalPipeline.CreateDefault();
+        var wrapped = new SignalPipeline(builtIn.MarketDetectors.Select(d => (ISignalDetector<MarketTick>)new Opaque(d)));
+
+        var fused = RunTicks(new Opaque(new PipelineAsDetector(builtIn)), ticks);
+        var merged = RunTicks(new Opaque(new PipelineAsDetector(wrapped)), ticks);
+
+        Assert.NotEmpty(fused);
+        Assert.Contains(fused, s => s.Kind == SignalKind.Depeg);
+        Assert.Contains(fused, s => s.Kind == SignalKind.PriceDivergence);
+        Assert.Equal(merged.Select(Describe), fused.Select(Describe));
+    }
+
+    private static string Describe(Signal s) =>
+        FormattableString.Invariant($"{s with { Evidence = [] }} {string.Join(";", s.Evidence.Select(e => FormattableString.Invariant($"{e.Name}={e.Value:R}/{e.Threshold:R}")))}");
+
+    // Hides the built-in detector's engine, so the pipeline falls back to a Publish and Merge of Detect calls.
+    private sealed class Opaque(ISignalDetector<MarketTick> inner) : ISignalDetector<MarketTick>
+    {
+        public string Name => inner.Name;
+
+        public string Version => inner.Version;
+
+        public IObservable<Signal> Detect(IObservable<MarketTick> source, IScheduler scheduler) => inner.Detect(source, scheduler);
+    }
+
+    private sealed class PipelineAsDetector(SignalPipeline pipeline) : ISignalDetector<MarketTick>
+    {
+        public string Name => "pipeline";
+
+        public string Version => "1";
+
+        public IObservable<Signal> Detect(IObservable<MarketTick> source, IScheduler scheduler) => pipeline.Detect(source, scheduler);
+    }
 }
