@@ -223,7 +223,7 @@ internal sealed class LoadClient
         var quote = text.IndexOf((byte)'"');
         if (quote > 0 && DateTimeOffset.TryParse(Encoding.UTF8.GetString(text[..quote]), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var published))
         {
-            _metrics.Delivered((now - published).TotalMilliseconds, live);
+            _metrics.Delivered(offset, (now - published).TotalMilliseconds, live);
         }
     }
 
@@ -266,23 +266,23 @@ internal sealed class LoadClient
 internal sealed class Metrics
 {
     private readonly Lock _gate = new();
-    private List<double> _current = [];
+    private List<Sample> _current = [];
 
     public long Deliveries;
 
-    public void Delivered(double milliseconds, bool live)
+    public void Delivered(long offset, double milliseconds, bool live)
     {
         Interlocked.Increment(ref Deliveries);
         if (live)
         {
             lock (_gate)
             {
-                _current.Add(milliseconds);
+                _current.Add(new Sample(offset, milliseconds));
             }
         }
     }
 
-    public List<double> TakePhase()
+    public List<Sample> TakePhase()
     {
         lock (_gate)
         {
@@ -292,3 +292,6 @@ internal sealed class Metrics
         }
     }
 }
+
+/// <summary>One live delivery: the message's offset and its latency.</summary>
+internal readonly record struct Sample(long Offset, double Milliseconds);

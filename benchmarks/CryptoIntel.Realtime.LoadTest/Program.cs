@@ -146,7 +146,9 @@ internal static class Runner
         var serverCpu = cpu1.Sum(s => s.CpuMs) - cpu0.Sum(s => s.CpuMs);
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
         Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
+        ReportByMessage(phase1);
         Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}%");
+        ReportServer(cpu0, cpu1, phase1.Count);
 
         if (plain)
         {
@@ -303,8 +305,44 @@ internal static class Runner
         return lost;
     }
 
-    private static void Report(string title, List<double> latencies)
+    /// <summary>The servers' side of a phase: publish-call time, GCs, thread-pool work items and the longest queue sampled.</summary>
+    private static void ReportServer(Stats[] before, Stats[] after, int deliveries)
     {
+        var publishes = after.Sum(s => s.Publishes);
+        var publishMs = after.Sum(s => s.PublishMs);
+        var cpu = after.Sum(s => s.CpuMs) - before.Sum(s => s.CpuMs);
+        var workItems = after.Sum(s => s.WorkItems) - before.Sum(s => s.WorkItems);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  server: publish call {(publishes == 0 ? 0 : publishMs / publishes):F1} ms avg, {after.Max(s => s.MaxPublishMs):F1} ms max; " +
+            $"cpu {(deliveries == 0 ? 0 : cpu * 1000 / deliveries):F1} us per delivery; thread-pool work items {(deliveries == 0 ? 0 : workItems / (double)deliveries):F2} per delivery, " +
+            $"queue max {after.Max(s => s.MaxQueue)}, threads {after.Max(s => s.PoolThreads)}; " +
+            $"GCs gen0/1/2 {after.Sum(s => s.Gen0) - before.Sum(s => s.Gen0)}/{after.Sum(s => s.Gen1) - before.Sum(s => s.Gen1)}/{after.Sum(s => s.Gen2) - before.Sum(s => s.Gen2)} (the stats read itself forces one gen2), pause {after.Sum(s => s.GcPauseMs) - before.Sum(s => s.GcPauseMs):F0} ms, " +
+            $"allocated {(deliveries == 0 ? 0 : (after.Sum(s => s.Allocated) - before.Sum(s => s.Allocated)) / (double)deliveries):F0} B per delivery"));
+    }
+
+    /// <summary>The first message of the phase on its own (cold: JIT, first buffers), then the p99 of each later message.</summary>
+    private static void ReportByMessage(List<Sample> samples)
+    {
+        var byMessage = samples.GroupBy(s => s.Offset).OrderBy(g => g.Key)
+            .Select(g => (Offset: g.Key, P99: Percentile(g.Select(s => s.Milliseconds).Order().ToList(), 0.99), Max: g.Max(s => s.Milliseconds)))
+            .ToList();
+        if (byMessage.Count == 0)
+        {
+            return;
+        }
+
+        var first = byMessage[0];
+        var rest = byMessage.Skip(1).ToList();
+        var later = samples.Where(s => s.Offset != first.Offset).Select(s => s.Milliseconds).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  first message (offset {first.Offset}): p99 {first.P99:F1} ms, max {first.Max:F1} ms; the {rest.Count} later ones: p99 {Percentile(later, 0.99):F1} ms overall, per message p99 {string.Join(' ', rest.Select(r => r.P99.ToString("F0", CultureInfo.InvariantCulture)))}"));
+    }
+
+    private static double Percentile(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
+
+    private static void Report(string title, List<Sample> samples)
+    {
+        var latencies = samples.Select(s => s.Milliseconds).ToList();
         if (latencies.Count == 0)
         {
             Console.WriteLine($"{title}: no deliveries");

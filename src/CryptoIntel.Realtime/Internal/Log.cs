@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(4008, LogLevel.Warning, "Topic {Topic} changed epoch ({Old} -> {New}) under a live subscription", EventName = "EpochChanged")]
     public static partial void EpochChanged(ILogger logger, string topic, string old, string @new);
+
+    [LoggerMessage(4009, LogLevel.Error, "The fan-out of {Topic} offset {Offset} failed", EventName = "FanOutFailed")]
+    public static partial void FanOutFailed(ILogger logger, string topic, long offset, Exception exception);
 }
