@@ -219,9 +219,10 @@ internal sealed class LoadClient
             LastOffset = offset;
         }
 
-        var text = frame[(at + 15)..];
-        var quote = text.IndexOf((byte)'"');
-        if (quote > 0 && DateTimeOffset.TryParse(Encoding.UTF8.GetString(text[..quote]), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var published))
+        // The JSON string token itself (quotes included), parsed without allocating.
+        var quote = frame[(at + 15)..].IndexOf((byte)'"');
+        var reader = new Utf8JsonReader(frame.Slice(at + 14, quote + 2));
+        if (quote > 0 && reader.Read() && reader.TryGetDateTimeOffset(out var published))
         {
             _metrics.Delivered(offset, (now - published).TotalMilliseconds, live);
         }

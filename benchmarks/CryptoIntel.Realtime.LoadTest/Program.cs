@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server]
+//          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
 var options = ParseArgs(args.Skip(1));
@@ -76,13 +77,15 @@ internal static class Runner
         }
 
         var plain = args.ContainsKey("plain");
+        var inlineIo = args.ContainsKey("inline-io");
+        var gc = args.GetValueOrDefault("gc", "workstation");
         var prefix = $"cryptointel:rt:loadtest:{Guid.NewGuid():N}:";
         var perNode = (connections + nodes - 1) / nodes;
         var fdLimit = perNode + headroom;
         var servers = new ServerProcess[nodes];
         for (var i = 0; i < nodes; i++)
         {
-            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain);
+            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain, inlineIo, gc);
             started.Add(servers[i]);
             servers[i].Start();
         }
@@ -94,6 +97,7 @@ internal static class Runner
         }
 
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {gc}; generator sockets: inline completions {(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "on" : "off")}");
         Console.WriteLine(plain ? "BASELINE: plain SignalR hub, Clients.All.SendAsync (no offsets, no resume, no cap)" : string.Empty);
         Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
@@ -147,7 +151,7 @@ internal static class Runner
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
         Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
         ReportByMessage(phase1);
-        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}%");
+        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery)");
         ReportServer(cpu0, cpu1, phase1.Count);
 
         if (plain)
@@ -314,9 +318,9 @@ internal static class Runner
         var workItems = after.Sum(s => s.WorkItems) - before.Sum(s => s.WorkItems);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  server: publish call {(publishes == 0 ? 0 : publishMs / publishes):F1} ms avg, {after.Max(s => s.MaxPublishMs):F1} ms max; " +
-            $"cpu {(deliveries == 0 ? 0 : cpu * 1000 / deliveries):F1} us per delivery; thread-pool work items {(deliveries == 0 ? 0 : workItems / (double)deliveries):F2} per delivery, " +
+            $"cpu {(deliveries == 0 ? 0 : cpu * 1000 / deliveries):F1} us per delivery ({(cpu == 0 ? 0 : (after.Sum(s => s.SysCpuMs) - before.Sum(s => s.SysCpuMs)) / cpu * 100):F0}% in the kernel); thread-pool work items {(deliveries == 0 ? 0 : workItems / (double)deliveries):F2} per delivery, " +
             $"queue max {after.Max(s => s.MaxQueue)}, threads {after.Max(s => s.PoolThreads)}; " +
-            $"GCs gen0/1/2 {after.Sum(s => s.Gen0) - before.Sum(s => s.Gen0)}/{after.Sum(s => s.Gen1) - before.Sum(s => s.Gen1)}/{after.Sum(s => s.Gen2) - before.Sum(s => s.Gen2)} (the stats read itself forces one gen2), pause {after.Sum(s => s.GcPauseMs) - before.Sum(s => s.GcPauseMs):F0} ms, " +
+            $"GCs gen0/1/2 {after.Sum(s => s.Gen0) - before.Sum(s => s.Gen0After)}/{after.Sum(s => s.Gen1) - before.Sum(s => s.Gen1After)}/{after.Sum(s => s.Gen2) - before.Sum(s => s.Gen2After)}, pause {after.Sum(s => s.GcPauseMs) - before.Sum(s => s.GcPauseAfterMs):F0} ms, " +
             $"allocated {(deliveries == 0 ? 0 : (after.Sum(s => s.Allocated) - before.Sum(s => s.Allocated)) / (double)deliveries):F0} B per delivery"));
     }
 
@@ -357,7 +361,7 @@ internal static class Runner
 }
 
 /// <summary>A hub server in its own process, under its own open-file limit.</summary>
-internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain)
+internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain, bool inlineIo, string gc)
 {
     private Process? _process;
 
@@ -368,9 +372,11 @@ internal sealed class ServerProcess(int port, string? redis, string prefix, int 
     public void Start()
     {
         var dll = typeof(Server).Assembly.Location;
-        var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
+        var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(inlineIo ? " --inline-io" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
         var info = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.Environment["DOTNET_gcServer"] = "0";
+        // --gc workstation (default: non-concurrent workstation GC, the smallest footprint) | server (ASP.NET Core's default).
+        info.Environment["DOTNET_gcServer"] = gc == "server" ? "1" : "0";
+        info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineIo ? "1" : "0";
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };

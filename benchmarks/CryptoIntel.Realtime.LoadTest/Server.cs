@@ -18,6 +18,10 @@ internal static class Server
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("CryptoIntel.Realtime.Internal.HubGate", LogLevel.Information);
+        // --inline-io: Kestrel runs socket continuations and sends inline on its I/O threads instead of queuing them to the
+        // thread pool (a documented Kestrel option; safe here: no blocking code runs on those threads).
+        var inline = args.ContainsKey("inline-io");
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = inline);
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, port);
@@ -100,6 +104,7 @@ internal static class Server
             var pause = GC.GetTotalPauseDuration().TotalMilliseconds;
             var (publishes, publishMs, maxPublishMs, maxQueue) = probe.Take();
             GC.Collect();
+            var afterCollect = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             return Results.Json(new Stats(
                 process.WorkingSet64,
                 GC.GetTotalMemory(false),
@@ -110,6 +115,11 @@ internal static class Server
                 Gen1 = gcs[1],
                 Gen2 = gcs[2],
                 GcPauseMs = pause,
+                GcPauseAfterMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+                Gen0After = afterCollect[0],
+                Gen1After = afterCollect[1],
+                Gen2After = afterCollect[2],
+                SysCpuMs = process.PrivilegedProcessorTime.TotalMilliseconds,
                 Allocated = GC.GetTotalAllocatedBytes(),
                 WorkItems = ThreadPool.CompletedWorkItemCount,
                 PoolThreads = ThreadPool.ThreadCount,
@@ -139,7 +149,18 @@ internal sealed record Stats(long WorkingSet, long GcHeap, double CpuMs, int Thr
 
     public double GcPauseMs { get; init; }
 
+    /// <summary>Gets the GC figures after the stats read's own induced collection (a phase is measured from these to the next read's before-figures).</summary>
+    public double GcPauseAfterMs { get; init; }
+
+    public int Gen0After { get; init; }
+
+    public int Gen1After { get; init; }
+
+    public int Gen2After { get; init; }
+
     public long Allocated { get; init; }
+
+    public double SysCpuMs { get; init; }
 
     public long WorkItems { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,11 +19,20 @@ namespace CryptoIntel.Realtime.Internal;
 /// just written (queued before it) run first, on every core, while the loop goes on with the next chunk. That keeps the
 /// fan-out and the sends overlapping without running far ahead of them, so the few buffers of each write are back in the
 /// shared pool before the next chunk rents them (instead of 10,000 pipe buffers in flight becoming garbage and GC pauses).
+/// A yield waits behind whatever else is queued: when the pool is busy with other work (a reconnect storm) and a yield takes
+/// more than 10 ms, the chunk doubles (up to <see cref="MaxFanOutChunk"/>) so the fan-out is not starved; it
+/// shrinks back when yields are quick again.
 /// </remarks>
 internal sealed class Dispatcher : IDisposable
 {
-    /// <summary>Connections written between two yields of the fan-out loop.</summary>
+    /// <summary>Connections written between two yields of the fan-out loop, when yielding is cheap.</summary>
     internal const int FanOutChunk = 32;
+
+    /// <summary>The most connections written between two yields, when the thread pool is busy with other work.</summary>
+    internal const int MaxFanOutChunk = 256;
+
+    private static readonly TimeSpan SlowYield = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan QuickYield = TimeSpan.FromMilliseconds(2);
 
     private readonly ConcurrentDictionary<string, ConnectionState> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _topics = new(StringComparer.Ordinal);
@@ -97,6 +107,8 @@ internal sealed class Dispatcher : IDisposable
     private async Task FanOutAsync()
     {
         var reader = _fanOut.Reader;
+        var chunk = FanOutChunk;
+        var sinceYield = 0;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var frame))
@@ -108,7 +120,6 @@ internal sealed class Dispatcher : IDisposable
 
                 try
                 {
-                    var written = 0;
                     foreach (var (subscription, _) in subscribers)
                     {
                         if (frame.Offset > subscription.LastQueued && (!subscription.HasFilter || subscription.Matches(frame.Signal)))
@@ -116,9 +127,15 @@ internal sealed class Dispatcher : IDisposable
                             var previous = subscription.LastQueued;
                             subscription.LastQueued = frame.Offset;
                             subscription.Connection.Enqueue(subscription, frame, previous);
-                            if (++written % FanOutChunk == 0)
+                            if (++sinceYield >= chunk)
                             {
+                                sinceYield = 0;
+                                var start = Stopwatch.GetTimestamp();
                                 await Task.Yield();
+                                var waited = Stopwatch.GetElapsedTime(start);
+                                chunk = waited > SlowYield ? Math.Min(chunk * 2, MaxFanOutChunk)
+                                    : waited < QuickYield ? Math.Max(chunk / 2, FanOutChunk)
+                                    : chunk;
                             }
                         }
                     }
