@@ -17,6 +17,8 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 # The generator's 10,000 receive loops run on its socket threads, not queued to its thread pool (cheaper per message;
 # the servers get their own setting, see --inline-io).
 export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+# The generator's GC: a 64 MB gen0 budget (hex bytes), so its collections do not stall 10,000 receive loops mid-broadcast.
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-4000000}
 dotnet build benchmarks/CryptoIntel.Realtime.LoadTest -c Release -v q -nologo >/dev/null
 dll=benchmarks/CryptoIntel.Realtime.LoadTest/bin/Release/net10.0/CryptoIntel.Realtime.LoadTest.dll
 status=0

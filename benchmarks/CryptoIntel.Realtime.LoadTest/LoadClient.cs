@@ -283,12 +283,18 @@ internal sealed class Metrics
         }
     }
 
+    /// <summary>
+    /// Gets or sets the deliveries expected in a phase: the sample list is allocated at that size up front, so it never grows
+    /// (a growing list reallocates on the large-object heap and triggers full collections that stall every receive loop).
+    /// </summary>
+    public int ExpectedPerPhase { get; set; }
+
     public List<Sample> TakePhase()
     {
         lock (_gate)
         {
             var phase = _current;
-            _current = [];
+            _current = new List<Sample>(ExpectedPerPhase);
             return phase;
         }
     }

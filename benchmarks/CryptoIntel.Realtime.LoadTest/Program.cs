@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64]
 //          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
@@ -79,6 +79,10 @@ internal static class Runner
         var plain = args.ContainsKey("plain");
         var inlineIo = args.ContainsKey("inline-io");
         var gc = args.GetValueOrDefault("gc", "workstation");
+        if (args.TryGetValue("gen0-mb", out var gen0))
+        {
+            gc += $", gen0 budget {gen0} MB";
+        }
         var prefix = $"cryptointel:rt:loadtest:{Guid.NewGuid():N}:";
         var perNode = (connections + nodes - 1) / nodes;
         var fdLimit = perNode + headroom;
@@ -103,7 +107,7 @@ internal static class Runner
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
 
         var totalMessages = messages * 3 + 10;
-        var metrics = new Metrics();
+        var metrics = new Metrics { ExpectedPerPhase = (messages + 2) * (connections + extra) };
         var clients = Enumerable.Range(0, connections).Select(i => new LoadClient(i, servers[i % nodes].Uri, metrics, totalMessages)).ToArray();
         using var stop = new CancellationTokenSource();
         var loops = new Task[connections];
@@ -142,6 +146,7 @@ internal static class Runner
         metrics.TakePhase();
         var cpu0 = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
         var ownCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var (ownGcs0, ownPause0) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var wall = Stopwatch.StartNew();
         published += await PublishAsync(http, servers[0], messages, 1000);
         await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
@@ -151,7 +156,7 @@ internal static class Runner
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
         Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
         ReportByMessage(phase1);
-        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery)");
+        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery, {GC.CollectionCount(0) - ownGcs0} GCs, {(GC.GetTotalPauseDuration() - ownPause0).TotalMilliseconds:F0} ms GC pause)");
         ReportServer(cpu0, cpu1, phase1.Count);
 
         if (plain)
@@ -375,7 +380,17 @@ internal sealed class ServerProcess(int port, string? redis, string prefix, int 
         var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(inlineIo ? " --inline-io" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
         var info = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // --gc workstation (default: non-concurrent workstation GC, the smallest footprint) | server (ASP.NET Core's default).
-        info.Environment["DOTNET_gcServer"] = gc == "server" ? "1" : "0";
+        info.Environment["DOTNET_gcServer"] = gc.StartsWith("server", StringComparison.Ordinal) ? "1" : "0";
+        if (gc.IndexOf("gen0 budget ", StringComparison.Ordinal) is var at and >= 0)
+        {
+            // GCgen0size (hex bytes): the runtime's minimum gen0 budget; fewer gen0 collections for the same allocations.
+            info.Environment["DOTNET_GCgen0size"] = (long.Parse(gc[(at + 12)..].Split(' ')[0], CultureInfo.InvariantCulture) << 20).ToString("x", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            // Not inherited from the generator's own setting (see realtime-load.sh).
+            info.Environment.Remove("DOTNET_GCgen0size");
+        }
         info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineIo ? "1" : "0";
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };
