@@ -144,6 +144,10 @@ internal static class Runner
         // Phase 1: clean broadcasts to everyone, one a second.
         var published = 0;
         metrics.TakePhase();
+
+        // The generator's own full collection before the phase, not in it (the servers' stats read does the same for them).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var cpu0 = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
         var ownCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var (ownGcs0, ownPause0) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
