@@ -527,5 +527,5 @@ internal sealed class ConnectionState : IDisposable
     private sealed record Replay(Subscription Subscription, IReadOnlyList<Frame> Frames, GapNotice? Gap);
 }
 
-/// <summary>What every connection's send loop shares.</summary>
+/// <summary>What every connection's writer shares.</summary>
 internal sealed record ConnectionServices(RealtimeOptions Options, RealtimeMetrics Metrics, ILogger Logger, ITopicStore Store);

@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(4003, LogLevel.Information, "Connection {ConnectionId} lost messages of {Topic} beyond history ({From}..{To})", EventName = "GapNotSent")]
     public static partial void GapBeyondHistory(ILogger logger, string connectionId, string topic, long from, long to);
 
-    [LoggerMessage(4004, LogLevel.Error, "The send loop of connection {ConnectionId} failed", EventName = "SendLoopFailed")]
+    [LoggerMessage(4004, LogLevel.Error, "Writing to connection {ConnectionId} failed", EventName = "SendLoopFailed")]
     public static partial void SendLoopFailed(ILogger logger, string connectionId, Exception exception);
 
     [LoggerMessage(4005, LogLevel.Debug, "Hub connection refused: {Reason} ({Status})", EventName = "ConnectionRefused")]
