@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--warmup 10]
 //          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
@@ -106,7 +106,8 @@ internal static class Runner
         Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
 
-        var totalMessages = messages * 3 + 10;
+        var warmup = int.Parse(args.GetValueOrDefault("warmup", "0"));
+        var totalMessages = (messages * 3) + 10 + warmup;
         var metrics = new Metrics { ExpectedPerPhase = (messages + 2) * (connections + extra) };
         var clients = Enumerable.Range(0, connections).Select(i => new LoadClient(i, servers[i % nodes].Uri, metrics, totalMessages)).ToArray();
         using var stop = new CancellationTokenSource();
@@ -141,8 +142,20 @@ internal static class Runner
         var heap = after.Sum(s => s.GcHeap) - before.Sum(s => s.GcHeap);
         Console.WriteLine($"server memory per connection: {rss / (double)held / 1024:F1} KB working set, {heap / (double)held / 1024:F1} KB managed heap");
 
-        // Phase 1: clean broadcasts to everyone, one a second.
         var published = 0;
+        if (warmup > 0)
+        {
+            // Optional (--warmup N): N broadcasts first, reported on their own and left out of the phase-1 figures, so those
+            // show the warm process (the JIT has tiered up the send path); the very first message is printed here.
+            metrics.TakePhase();
+            published += await PublishAsync(http, servers[0], warmup, 1000);
+            await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
+            var warm = metrics.TakePhase();
+            Report($"warm-up ({warmup} messages x {held} connections, 1/s; NOT in the broadcast figures below)", warm);
+            ReportByMessage(warm);
+        }
+
+        // Phase 1: clean broadcasts to everyone, one a second.
         metrics.TakePhase();
 
         // The generator's own full collection before the phase, not in it (the servers' stats read does the same for them).

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +18,10 @@ namespace CryptoIntel.Realtime.Internal;
 /// just written (queued before it) run first, on every core, while the loop goes on with the next chunk. That keeps the
 /// fan-out and the sends overlapping without running far ahead of them, so the few buffers of each write are back in the
 /// shared pool before the next chunk rents them (instead of 10,000 pipe buffers in flight becoming garbage and GC pauses).
-/// A yield waits behind whatever else is queued: when the pool is busy with other work (a reconnect storm) and a yield takes
-/// more than 10 ms, the chunk doubles (up to <see cref="MaxFanOutChunk"/>) so the fan-out is not starved; it
-/// shrinks back when yields are quick again.
+/// A yield waits behind whatever else is queued: when the thread pool holds much more than one chunk's sends (a reconnect
+/// storm, a burst of pings), the chunk doubles (up to <see cref="MaxFanOutChunk"/>) so the fan-out is not starved; it
+/// shrinks back when the queue drains. (Queue length, not the time a yield takes: on a machine shared with other
+/// processes yields are slow without any other work in this pool, and larger chunks then only mean more garbage.)
 /// </remarks>
 internal sealed class Dispatcher : IDisposable
 {
@@ -31,8 +31,8 @@ internal sealed class Dispatcher : IDisposable
     /// <summary>The most connections written between two yields, when the thread pool is busy with other work.</summary>
     internal const int MaxFanOutChunk = 256;
 
-    private static readonly TimeSpan SlowYield = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan QuickYield = TimeSpan.FromMilliseconds(2);
+    /// <summary>Thread-pool queue length above which the fan-out yields less often (much more than one chunk's sends).</summary>
+    private const int BusyQueue = 8 * FanOutChunk;
 
     private readonly ConcurrentDictionary<string, ConnectionState> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _topics = new(StringComparer.Ordinal);
@@ -129,13 +129,11 @@ internal sealed class Dispatcher : IDisposable
                             subscription.Connection.Enqueue(subscription, frame, previous);
                             if (++sinceYield >= chunk)
                             {
+                                // A yield waits behind everything queued: with much more queued than our own sends, write more
+                                // connections per yield so other work cannot starve the fan-out; shrink back when it drains.
                                 sinceYield = 0;
-                                var start = Stopwatch.GetTimestamp();
+                                chunk = ThreadPool.PendingWorkItemCount > BusyQueue ? Math.Min(chunk * 2, MaxFanOutChunk) : Math.Max(chunk / 2, FanOutChunk);
                                 await Task.Yield();
-                                var waited = Stopwatch.GetElapsedTime(start);
-                                chunk = waited > SlowYield ? Math.Min(chunk * 2, MaxFanOutChunk)
-                                    : waited < QuickYield ? Math.Max(chunk / 2, FanOutChunk)
-                                    : chunk;
                             }
                         }
                     }
