@@ -219,11 +219,12 @@ internal sealed class LoadClient
             LastOffset = offset;
         }
 
-        var text = frame[(at + 15)..];
-        var quote = text.IndexOf((byte)'"');
-        if (quote > 0 && DateTimeOffset.TryParse(Encoding.UTF8.GetString(text[..quote]), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var published))
+        // The JSON string token itself (quotes included), parsed without allocating.
+        var quote = frame[(at + 15)..].IndexOf((byte)'"');
+        var reader = new Utf8JsonReader(frame.Slice(at + 14, quote + 2));
+        if (quote > 0 && reader.Read() && reader.TryGetDateTimeOffset(out var published))
         {
-            _metrics.Delivered((now - published).TotalMilliseconds, live);
+            _metrics.Delivered(offset, (now - published).TotalMilliseconds, live);
         }
     }
 
@@ -266,29 +267,38 @@ internal sealed class LoadClient
 internal sealed class Metrics
 {
     private readonly Lock _gate = new();
-    private List<double> _current = [];
+    private List<Sample> _current = [];
 
     public long Deliveries;
 
-    public void Delivered(double milliseconds, bool live)
+    public void Delivered(long offset, double milliseconds, bool live)
     {
         Interlocked.Increment(ref Deliveries);
         if (live)
         {
             lock (_gate)
             {
-                _current.Add(milliseconds);
+                _current.Add(new Sample(offset, milliseconds));
             }
         }
     }
 
-    public List<double> TakePhase()
+    /// <summary>
+    /// Gets or sets the deliveries expected in a phase: the sample list is allocated at that size up front, so it never grows
+    /// (a growing list reallocates on the large-object heap and triggers full collections that stall every receive loop).
+    /// </summary>
+    public int ExpectedPerPhase { get; set; }
+
+    public List<Sample> TakePhase()
     {
         lock (_gate)
         {
             var phase = _current;
-            _current = [];
+            _current = new List<Sample>(ExpectedPerPhase);
             return phase;
         }
     }
 }
+
+/// <summary>One live delivery: the message's offset and its latency.</summary>
+internal readonly record struct Sample(long Offset, double Milliseconds);

@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--warmup 10]
+//          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
 var options = ParseArgs(args.Skip(1));
@@ -76,13 +77,19 @@ internal static class Runner
         }
 
         var plain = args.ContainsKey("plain");
+        var inlineIo = args.ContainsKey("inline-io");
+        var gc = args.GetValueOrDefault("gc", "workstation");
+        if (args.TryGetValue("gen0-mb", out var gen0))
+        {
+            gc += $", gen0 budget {gen0} MB";
+        }
         var prefix = $"cryptointel:rt:loadtest:{Guid.NewGuid():N}:";
         var perNode = (connections + nodes - 1) / nodes;
         var fdLimit = perNode + headroom;
         var servers = new ServerProcess[nodes];
         for (var i = 0; i < nodes; i++)
         {
-            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain);
+            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain, inlineIo, gc);
             started.Add(servers[i]);
             servers[i].Start();
         }
@@ -94,12 +101,14 @@ internal static class Runner
         }
 
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {gc}; generator sockets: inline completions {(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "on" : "off")}");
         Console.WriteLine(plain ? "BASELINE: plain SignalR hub, Clients.All.SendAsync (no offsets, no resume, no cap)" : string.Empty);
         Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
 
-        var totalMessages = messages * 3 + 10;
-        var metrics = new Metrics();
+        var warmup = int.Parse(args.GetValueOrDefault("warmup", "0"));
+        var totalMessages = (messages * 3) + 10 + warmup;
+        var metrics = new Metrics { ExpectedPerPhase = (messages + 2) * (connections + extra) };
         var clients = Enumerable.Range(0, connections).Select(i => new LoadClient(i, servers[i % nodes].Uri, metrics, totalMessages)).ToArray();
         using var stop = new CancellationTokenSource();
         var loops = new Task[connections];
@@ -133,11 +142,28 @@ internal static class Runner
         var heap = after.Sum(s => s.GcHeap) - before.Sum(s => s.GcHeap);
         Console.WriteLine($"server memory per connection: {rss / (double)held / 1024:F1} KB working set, {heap / (double)held / 1024:F1} KB managed heap");
 
-        // Phase 1: clean broadcasts to everyone, one a second.
         var published = 0;
+        if (warmup > 0)
+        {
+            // Optional (--warmup N): N broadcasts first, reported on their own and left out of the phase-1 figures, so those
+            // show the warm process (the JIT has tiered up the send path); the very first message is printed here.
+            metrics.TakePhase();
+            published += await PublishAsync(http, servers[0], warmup, 1000);
+            await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
+            var warm = metrics.TakePhase();
+            Report($"warm-up ({warmup} messages x {held} connections, 1/s; NOT in the broadcast figures below)", warm);
+            ReportByMessage(warm);
+        }
+
+        // Phase 1: clean broadcasts to everyone, one a second.
         metrics.TakePhase();
+
+        // The generator's own full collection before the phase, not in it (the servers' stats read does the same for them).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var cpu0 = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
         var ownCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var (ownGcs0, ownPause0) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var wall = Stopwatch.StartNew();
         published += await PublishAsync(http, servers[0], messages, 1000);
         await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
@@ -146,7 +172,9 @@ internal static class Runner
         var serverCpu = cpu1.Sum(s => s.CpuMs) - cpu0.Sum(s => s.CpuMs);
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
         Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
-        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}%");
+        ReportByMessage(phase1);
+        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery, {GC.CollectionCount(0) - ownGcs0} GCs, {(GC.GetTotalPauseDuration() - ownPause0).TotalMilliseconds:F0} ms GC pause)");
+        ReportServer(cpu0, cpu1, phase1.Count);
 
         if (plain)
         {
@@ -303,8 +331,44 @@ internal static class Runner
         return lost;
     }
 
-    private static void Report(string title, List<double> latencies)
+    /// <summary>The servers' side of a phase: publish-call time, GCs, thread-pool work items and the longest queue sampled.</summary>
+    private static void ReportServer(Stats[] before, Stats[] after, int deliveries)
     {
+        var publishes = after.Sum(s => s.Publishes);
+        var publishMs = after.Sum(s => s.PublishMs);
+        var cpu = after.Sum(s => s.CpuMs) - before.Sum(s => s.CpuMs);
+        var workItems = after.Sum(s => s.WorkItems) - before.Sum(s => s.WorkItems);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  server: publish call {(publishes == 0 ? 0 : publishMs / publishes):F1} ms avg, {after.Max(s => s.MaxPublishMs):F1} ms max; " +
+            $"cpu {(deliveries == 0 ? 0 : cpu * 1000 / deliveries):F1} us per delivery ({(cpu == 0 ? 0 : (after.Sum(s => s.SysCpuMs) - before.Sum(s => s.SysCpuMs)) / cpu * 100):F0}% in the kernel); thread-pool work items {(deliveries == 0 ? 0 : workItems / (double)deliveries):F2} per delivery, " +
+            $"queue max {after.Max(s => s.MaxQueue)}, threads {after.Max(s => s.PoolThreads)}; " +
+            $"GCs gen0/1/2 {after.Sum(s => s.Gen0) - before.Sum(s => s.Gen0After)}/{after.Sum(s => s.Gen1) - before.Sum(s => s.Gen1After)}/{after.Sum(s => s.Gen2) - before.Sum(s => s.Gen2After)}, pause {after.Sum(s => s.GcPauseMs) - before.Sum(s => s.GcPauseAfterMs):F0} ms, " +
+            $"allocated {(deliveries == 0 ? 0 : (after.Sum(s => s.Allocated) - before.Sum(s => s.Allocated)) / (double)deliveries):F0} B per delivery"));
+    }
+
+    /// <summary>The first message of the phase on its own (cold: JIT, first buffers), then the p99 of each later message.</summary>
+    private static void ReportByMessage(List<Sample> samples)
+    {
+        var byMessage = samples.GroupBy(s => s.Offset).OrderBy(g => g.Key)
+            .Select(g => (Offset: g.Key, P99: Percentile(g.Select(s => s.Milliseconds).Order().ToList(), 0.99), Max: g.Max(s => s.Milliseconds)))
+            .ToList();
+        if (byMessage.Count == 0)
+        {
+            return;
+        }
+
+        var first = byMessage[0];
+        var rest = byMessage.Skip(1).ToList();
+        var later = samples.Where(s => s.Offset != first.Offset).Select(s => s.Milliseconds).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  first message (offset {first.Offset}): p99 {first.P99:F1} ms, max {first.Max:F1} ms; the {rest.Count} later ones: p99 {Percentile(later, 0.99):F1} ms overall, per message p99 {string.Join(' ', rest.Select(r => r.P99.ToString("F0", CultureInfo.InvariantCulture)))}"));
+    }
+
+    private static double Percentile(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
+
+    private static void Report(string title, List<Sample> samples)
+    {
+        var latencies = samples.Select(s => s.Milliseconds).ToList();
         if (latencies.Count == 0)
         {
             Console.WriteLine($"{title}: no deliveries");
@@ -319,7 +383,7 @@ internal static class Runner
 }
 
 /// <summary>A hub server in its own process, under its own open-file limit.</summary>
-internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain)
+internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain, bool inlineIo, string gc)
 {
     private Process? _process;
 
@@ -330,9 +394,21 @@ internal sealed class ServerProcess(int port, string? redis, string prefix, int 
     public void Start()
     {
         var dll = typeof(Server).Assembly.Location;
-        var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
+        var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(inlineIo ? " --inline-io" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
         var info = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.Environment["DOTNET_gcServer"] = "0";
+        // --gc workstation (default: non-concurrent workstation GC, the smallest footprint) | server (ASP.NET Core's default).
+        info.Environment["DOTNET_gcServer"] = gc.StartsWith("server", StringComparison.Ordinal) ? "1" : "0";
+        if (gc.IndexOf("gen0 budget ", StringComparison.Ordinal) is var at and >= 0)
+        {
+            // GCgen0size (hex bytes): the runtime's minimum gen0 budget; fewer gen0 collections for the same allocations.
+            info.Environment["DOTNET_GCgen0size"] = (long.Parse(gc[(at + 12)..].Split(' ')[0], CultureInfo.InvariantCulture) << 20).ToString("x", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            // Not inherited from the generator's own setting (see realtime-load.sh).
+            info.Environment.Remove("DOTNET_GCgen0size");
+        }
+        info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineIo ? "1" : "0";
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };

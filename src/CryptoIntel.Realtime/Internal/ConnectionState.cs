@@ -10,12 +10,18 @@ namespace CryptoIntel.Realtime.Internal;
 
 /// <summary>
 /// One hub connection: its subscriptions, a bounded queue of (subscription, frame) pairs filled by the dispatcher, and a
-/// send loop that drains the queue into the SignalR connection. Frames are shared, so a queued message costs a reference;
-/// several queued frames are written with one write and one flush.
+/// drain that writes the queue into the SignalR connection. There is no long-lived send loop: when nothing is queued and
+/// no write is in flight, the dispatcher writes a live frame inline (one pipe write, no thread-pool hop, no channel); a
+/// write that cannot complete at once, queued frames, replays and gap recovery continue on a thread-pool drain, which
+/// ends when the queue is empty. At most one writer owns the connection at a time (<see cref="_state"/>), so frames
+/// leave in the order they were dispatched. Frames are shared, so a queued message costs a reference; several queued
+/// frames are written with one write and one flush.
 /// </summary>
 internal sealed class ConnectionState : IDisposable
 {
     private const int MaxBatch = 64;
+    private const int Idle = 0;
+    private const int Busy = 1;
 
     private readonly HubConnectionContext _context;
     private readonly ConnectionServices _services;
@@ -23,16 +29,25 @@ internal sealed class ConnectionState : IDisposable
     private readonly ConcurrentQueue<Replay> _replays = new();
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _token;
+    private readonly Func<Task> _drainFromQueue;
     private readonly bool _coalesce;
     private readonly int _pendingLimit;
     private readonly List<GapNotice> _notices = [];
+    private readonly List<Frame> _inline = new(1);
     private volatile bool _anyGap;
-    private Task _loop = Task.CompletedTask;
+    private volatile bool _stopped;
+
+    /// <summary>Idle, or Busy while one writer (the dispatcher inline, or a drain) owns the connection's output.</summary>
+    private int _state;
+    private Task _drain = Task.CompletedTask;
 
     public ConnectionState(HubConnectionContext context, ConnectionServices services)
     {
         _context = context;
         _services = services;
+        _token = _stopping.Token;
+        _drainFromQueue = () => DrainAsync(default, null);
         var capacity = services.Options.ConnectionBufferSize;
         _pendingLimit = Math.Max(capacity, services.Options.HistoryPerTopic);
 
@@ -56,15 +71,17 @@ internal sealed class ConnectionState : IDisposable
         }
     }
 
-    public void Start() => _loop = Task.Run(RunAsync);
+    private bool HasWork => _queue.Reader.Count > 0 || !_replays.IsEmpty || _anyGap;
 
     public async Task StopAsync()
     {
+        _stopped = true;
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await _loop.ConfigureAwait(false);
+            // A drain in flight ends at its next write (cancelled) or when it finds nothing more to do.
+            await Volatile.Read(ref _drain).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -119,14 +136,102 @@ internal sealed class ConnectionState : IDisposable
         }
     }
 
-    /// <summary>Queues a live frame (called by the dispatcher, on the publishing thread).</summary>
-    public void Enqueue(Subscription subscription, Frame frame, long previousQueued) => _queue.Writer.TryWrite(new Item(subscription, frame, previousQueued));
+    /// <summary>
+    /// Delivers a live frame (called by the dispatcher, on the publishing thread, in offset order per topic): written inline
+    /// when the connection is idle with nothing queued, else queued for the drain that owns the connection.
+    /// </summary>
+    public void Enqueue(Subscription subscription, Frame frame, long previousQueued)
+    {
+        if (_stopped)
+        {
+            return;
+        }
 
-    /// <summary>Queues the history a resuming subscription asked for; the send loop writes it before the live frames.</summary>
+        var item = new Item(subscription, frame, previousQueued);
+        if (TryOwn())
+        {
+            if (!HasWork && !subscription.Recovering && !subscription.Gapped && string.Equals(frame.Epoch, subscription.Epoch, StringComparison.Ordinal))
+            {
+                WriteInline(item);
+            }
+            else
+            {
+                _queue.Writer.TryWrite(item);
+                _drain = Task.Run(_drainFromQueue);
+            }
+
+            return;
+        }
+
+        // The owner drains what it finds queued before it lets go (see Release): queue, then take over if it just left.
+        _queue.Writer.TryWrite(item);
+        if (TryOwn())
+        {
+            _drain = Task.Run(_drainFromQueue);
+        }
+    }
+
+    /// <summary>Queues the history a resuming subscription asked for; the drain writes it before the live frames.</summary>
     public void EnqueueReplay(Subscription subscription, IReadOnlyList<Frame> frames, GapNotice? gap)
     {
         _replays.Enqueue(new Replay(subscription, frames, gap));
-        _queue.Writer.TryWrite(default);
+        if (!_stopped && TryOwn())
+        {
+            _drain = Task.Run(_drainFromQueue);
+        }
+    }
+
+    private bool TryOwn() => Interlocked.CompareExchange(ref _state, Busy, Idle) == Idle;
+
+    /// <summary>Lets go of the connection; returns true when work arrived meanwhile and this caller owns it again.</summary>
+    private bool Release()
+    {
+        Interlocked.Exchange(ref _state, Idle);
+        return !_stopped && HasWork && TryOwn();
+    }
+
+    /// <summary>The fast path: one frame, nothing queued before it, written on the dispatching thread.</summary>
+    private void WriteInline(Item item)
+    {
+        ValueTask write;
+        try
+        {
+            var batch = _inline;
+            Route(item, batch);
+            if (batch.Count == 0)
+            {
+                // A duplicate, or a frame queued before this one was dropped (gap marked): the drain sorts it out.
+                if (Release())
+                {
+                    _drain = Task.Run(_drainFromQueue);
+                }
+
+                return;
+            }
+
+            batch.Clear();
+            write = _context.WriteAsync(item.Frame!.Message, _token);
+        }
+        catch (Exception ex)
+        {
+            Log.SendLoopFailed(_services.Logger, ConnectionId, ex);
+            _context.Abort();
+            return;
+        }
+
+        if (!write.IsCompletedSuccessfully)
+        {
+            // Back-pressure (or a concurrent SignalR write): finish on the thread pool; later frames queue behind it.
+            _drain = DrainAsync(write, item.Frame);
+            return;
+        }
+
+        write.GetAwaiter().GetResult();
+        _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(item.Frame.CreatedTimestamp));
+        if (Release())
+        {
+            _drain = Task.Run(_drainFromQueue);
+        }
     }
 
     private void OnDropped(Item item)
@@ -153,14 +258,24 @@ internal sealed class ConnectionState : IDisposable
         _anyGap = true;
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// Writes until nothing is left (an unfinished inline write first, then replays, queued frames, gap notices, gap
+    /// recovery), then lets go of the connection. Runs only while owning it.
+    /// </summary>
+    private async Task DrainAsync(ValueTask pending, Frame? pendingFrame)
     {
         var reader = _queue.Reader;
         var batch = new List<Frame>(MaxBatch);
-        var token = _stopping.Token;
+        var token = _token;
         try
         {
-            while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
+            if (pendingFrame is not null)
+            {
+                await pending.ConfigureAwait(false);
+                _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(pendingFrame.CreatedTimestamp));
+            }
+
+            do
             {
                 while (true)
                 {
@@ -207,6 +322,7 @@ internal sealed class ConnectionState : IDisposable
                     break;
                 }
             }
+            while (Release());
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -411,5 +527,5 @@ internal sealed class ConnectionState : IDisposable
     private sealed record Replay(Subscription Subscription, IReadOnlyList<Frame> Frames, GapNotice? Gap);
 }
 
-/// <summary>What every connection's send loop shares.</summary>
+/// <summary>What every connection's writer shares.</summary>
 internal sealed record ConnectionServices(RealtimeOptions Options, RealtimeMetrics Metrics, ILogger Logger, ITopicStore Store);

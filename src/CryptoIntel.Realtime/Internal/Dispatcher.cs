@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,16 +8,38 @@ using Microsoft.Extensions.Options;
 namespace CryptoIntel.Realtime.Internal;
 
 /// <summary>
-/// This node's connections and who subscribes to what. <see cref="Dispatch"/> hands a frame to every matching
-/// subscription's connection queue without waiting for any of them: a slow connection only fills its own queue.
+/// This node's connections and who subscribes to what. <see cref="Dispatch"/> queues a frame for the fan-out loop, which
+/// hands it to every matching subscription's connection without waiting for any of them (a slow connection only fills its
+/// own queue): an idle connection gets the frame written at once, on the fan-out thread; a busy one queues it.
 /// </summary>
-internal sealed class Dispatcher
+/// <remarks>
+/// One fan-out loop per node takes the frames in dispatch order, so each topic's frames reach every connection in offset
+/// order. Every <see cref="FanOutChunk"/> connections it yields to the thread pool: the socket sends of the connections
+/// just written (queued before it) run first, on every core, while the loop goes on with the next chunk. That keeps the
+/// fan-out and the sends overlapping without running far ahead of them, so the few buffers of each write are back in the
+/// shared pool before the next chunk rents them (instead of 10,000 pipe buffers in flight becoming garbage and GC pauses).
+/// A yield waits behind whatever else is queued: when the thread pool holds much more than one chunk's sends (a reconnect
+/// storm, a burst of pings), the chunk doubles (up to <see cref="MaxFanOutChunk"/>) so the fan-out is not starved; it
+/// shrinks back when the queue drains. (Queue length, not the time a yield takes: on a machine shared with other
+/// processes yields are slow without any other work in this pool, and larger chunks then only mean more garbage.)
+/// </remarks>
+internal sealed class Dispatcher : IDisposable
 {
+    /// <summary>Connections written between two yields of the fan-out loop, when yielding is cheap.</summary>
+    internal const int FanOutChunk = 32;
+
+    /// <summary>The most connections written between two yields, when the thread pool is busy with other work.</summary>
+    internal const int MaxFanOutChunk = 256;
+
+    /// <summary>Thread-pool queue length above which the fan-out yields less often (much more than one chunk's sends).</summary>
+    private const int BusyQueue = 8 * FanOutChunk;
+
     private readonly ConcurrentDictionary<string, ConnectionState> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _topics = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
     private readonly RealtimeMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly Channel<Frame> _fanOut = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private ConnectionServices? _connectionServices;
 
     public Dispatcher(IServiceProvider services, RealtimeMetrics metrics, ILogger<Dispatcher> logger)
@@ -24,6 +47,7 @@ internal sealed class Dispatcher
         _services = services;
         _metrics = metrics;
         _logger = logger;
+        _ = Task.Run(FanOutAsync);
     }
 
     public int ConnectionCount => _connections.Count;
@@ -37,7 +61,6 @@ internal sealed class Dispatcher
     {
         var state = new ConnectionState(context, ConnectionServices);
         _connections[context.ConnectionId] = state;
-        state.Start();
         _metrics.Connected();
         Log.ConnectionOpened(_logger, context.ConnectionId, context.UserIdentifier ?? context.User?.Identity?.Name);
     }
@@ -72,22 +95,54 @@ internal sealed class Dispatcher
         }
     }
 
-    /// <summary>Queues a frame on every subscription of its topic that wants it. Called in offset order per topic.</summary>
+    /// <summary>Queues a frame for every subscription of its topic that wants it. Called in offset order per topic.</summary>
     public void Dispatch(Frame frame)
     {
         _metrics.Published(1);
-        if (!_topics.TryGetValue(frame.Topic, out var subscribers))
-        {
-            return;
-        }
+        _fanOut.Writer.TryWrite(frame);
+    }
 
-        foreach (var (subscription, _) in subscribers)
+    public void Dispose() => _fanOut.Writer.TryComplete();
+
+    private async Task FanOutAsync()
+    {
+        var reader = _fanOut.Reader;
+        var chunk = FanOutChunk;
+        var sinceYield = 0;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (frame.Offset > subscription.LastQueued && (!subscription.HasFilter || subscription.Matches(frame.Signal)))
+            while (reader.TryRead(out var frame))
             {
-                var previous = subscription.LastQueued;
-                subscription.LastQueued = frame.Offset;
-                subscription.Connection.Enqueue(subscription, frame, previous);
+                if (!_topics.TryGetValue(frame.Topic, out var subscribers))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    foreach (var (subscription, _) in subscribers)
+                    {
+                        if (frame.Offset > subscription.LastQueued && (!subscription.HasFilter || subscription.Matches(frame.Signal)))
+                        {
+                            var previous = subscription.LastQueued;
+                            subscription.LastQueued = frame.Offset;
+                            subscription.Connection.Enqueue(subscription, frame, previous);
+                            if (++sinceYield >= chunk)
+                            {
+                                // A yield waits behind everything queued: with much more queued than our own sends, write more
+                                // connections per yield so other work cannot starve the fan-out; shrink back when it drains.
+                                sinceYield = 0;
+                                chunk = ThreadPool.PendingWorkItemCount > BusyQueue ? Math.Min(chunk * 2, MaxFanOutChunk) : Math.Max(chunk / 2, FanOutChunk);
+                                await Task.Yield();
+                            }
+                        }
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // One bad frame never stops the loop (clients that missed it see the offset jump; resume recovers it).
+                    Log.FanOutFailed(_logger, frame.Topic, frame.Offset, ex);
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(4003, LogLevel.Information, "Connection {ConnectionId} lost messages of {Topic} beyond history ({From}..{To})", EventName = "GapNotSent")]
     public static partial void GapBeyondHistory(ILogger logger, string connectionId, string topic, long from, long to);
 
-    [LoggerMessage(4004, LogLevel.Error, "The send loop of connection {ConnectionId} failed", EventName = "SendLoopFailed")]
+    [LoggerMessage(4004, LogLevel.Error, "Writing to connection {ConnectionId} failed", EventName = "SendLoopFailed")]
     public static partial void SendLoopFailed(ILogger logger, string connectionId, Exception exception);
 
     [LoggerMessage(4005, LogLevel.Debug, "Hub connection refused: {Reason} ({Status})", EventName = "ConnectionRefused")]
@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(4008, LogLevel.Warning, "Topic {Topic} changed epoch ({Old} -> {New}) under a live subscription", EventName = "EpochChanged")]
     public static partial void EpochChanged(ILogger logger, string topic, string old, string @new);
+
+    [LoggerMessage(4009, LogLevel.Error, "The fan-out of {Topic} offset {Offset} failed", EventName = "FanOutFailed")]
+    public static partial void FanOutFailed(ILogger logger, string topic, long offset, Exception exception);
 }

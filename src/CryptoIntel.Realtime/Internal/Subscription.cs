@@ -2,7 +2,8 @@ namespace CryptoIntel.Realtime.Internal;
 
 /// <summary>
 /// One topic subscription of one connection, with its filters. The delivery state (<see cref="LastDelivered"/>,
-/// <see cref="Pending"/>) belongs to the connection's send loop; <see cref="Gapped"/> is raised by the dispatching thread.
+/// <see cref="Pending"/>) belongs to whoever owns the connection's output (the fan-out loop writing inline, or the
+/// drain); <see cref="Gapped"/> is raised by the dispatching thread.
 /// </summary>
 internal sealed class Subscription
 {
@@ -27,13 +28,13 @@ internal sealed class Subscription
 
     public string Topic { get; }
 
-    /// <summary>Gets or sets the epoch of <see cref="LastDelivered"/> (send loop).</summary>
+    /// <summary>Gets or sets the epoch of <see cref="LastDelivered"/> (connection owner).</summary>
     public string Epoch { get; set; }
 
     /// <summary>Gets or sets the offset of the last frame the dispatcher queued (dispatching thread; topics dispatch in order).</summary>
     public long LastQueued { get; set; }
 
-    /// <summary>Gets or sets the last offset written to the client (send loop).</summary>
+    /// <summary>Gets or sets the last offset written to the client (connection owner).</summary>
     public long LastDelivered { get; set; }
 
     /// <summary>Gets or sets a value indicating whether history is being replayed: live frames wait in <see cref="Pending"/>.</summary>
@@ -43,7 +44,7 @@ internal sealed class Subscription
         set => _recovering = value;
     }
 
-    /// <summary>Gets the live frames that arrived while replaying (send loop).</summary>
+    /// <summary>Gets the live frames that arrived while replaying (connection owner).</summary>
     public List<Frame> Pending { get; } = [];
 
     public bool Removed => _removed;
@@ -54,7 +55,7 @@ internal sealed class Subscription
 
     public void Remove() => _removed = true;
 
-    /// <summary>Marks that a frame of this subscription was dropped; the send loop replays from history.</summary>
+    /// <summary>Marks that a frame of this subscription was dropped; the drain replays from history.</summary>
     public bool MarkGap() => Interlocked.Exchange(ref _gapped, 1) == 0;
 
     public void ClearGap() => Volatile.Write(ref _gapped, 0);
