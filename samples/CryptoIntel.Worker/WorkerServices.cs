@@ -44,13 +44,9 @@ public static class WorkerServices
         // With CryptoIntel:Realtime:Redis, new signals go to the web hosts' realtime hubs through Redis (the topics'
         // streams and the publish channel that every hub node reads): the worker serves no hub of its own, it only
         // publishes, so it needs no hub keys.
-        if (configuration["CryptoIntel:Realtime:Redis"] is { Length: > 0 } realtimeRedis)
+        if (configuration.GetSection("CryptoIntel:Realtime:Redis").Exists())
         {
-            builder.AddRealtime(configuration.GetSection("CryptoIntel:Realtime")).UseRedis(o =>
-            {
-                o.Configuration = realtimeRedis;
-                o.KeyPrefix = configuration["CryptoIntel:Realtime:RedisKeyPrefix"] is { Length: > 0 } prefix ? prefix : o.KeyPrefix;
-            });
+            builder.AddRealtime(configuration.GetSection("CryptoIntel:Realtime")).UseRedis(configuration.GetSection("CryptoIntel:Realtime:Redis"));
             services.PostConfigure<CryptoIntel.Realtime.RealtimeOptions>(o => o.RequireAuthentication = false);
         }
 

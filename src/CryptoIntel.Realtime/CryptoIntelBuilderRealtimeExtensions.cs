@@ -116,5 +116,30 @@ public static class CryptoIntelBuilderRealtimeExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Scales the hub out over Redis, bound from a configuration section, e.g. <c>CryptoIntel:Realtime:Redis</c>: either
+    /// the section's own value is the configuration string (<c>"Redis": "127.0.0.1:6379"</c>), or its children bind
+    /// <see cref="RealtimeRedisOptions"/> (<c>Configuration</c>, <c>KeyPrefix</c>, <c>DeduplicationWindow</c>); when both
+    /// are given, the children win.
+    /// </summary>
+    /// <param name="builder">The realtime builder.</param>
+    /// <param name="section">The section.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="section"/> is null.</exception>
+    public static IRealtimeBuilder UseRedis(this IRealtimeBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.UseRedis(o =>
+        {
+            if (section.Value is { Length: > 0 } value)
+            {
+                o.Configuration = value;
+            }
+        });
+        builder.Services.Configure<RealtimeRedisOptions>(section);
+        return builder;
+    }
+
     private sealed record RealtimeBuilder(IServiceCollection Services) : IRealtimeBuilder;
 }

@@ -157,7 +157,7 @@ public sealed class PipelineCycleTests : IDisposable
         await using var provider = Build(WorkerPaths.DemoReplay, new()
         {
             ["CryptoIntel:Realtime:Redis"] = redis,
-            ["CryptoIntel:Realtime:RedisKeyPrefix"] = prefix,
+            ["CryptoIntel:Realtime:Redis:KeyPrefix"] = prefix,
             ["CryptoIntel:Pipeline:Enabled"] = "false",
         }, s => s.AddSingleton<ICycleSignalDetector, BitcoinDetector>());
         var hosted = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();

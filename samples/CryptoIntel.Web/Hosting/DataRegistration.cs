@@ -68,13 +68,9 @@ internal static class DataRegistration
             }
         });
 
-        if (configuration["CryptoIntel:Realtime:Redis"] is { Length: > 0 } redis)
+        if (configuration.GetSection("CryptoIntel:Realtime:Redis").Exists())
         {
-            realtime.UseRedis(o =>
-            {
-                o.Configuration = redis;
-                o.KeyPrefix = configuration["CryptoIntel:Realtime:RedisKeyPrefix"] is { Length: > 0 } prefix ? prefix : o.KeyPrefix;
-            });
+            realtime.UseRedis(configuration.GetSection("CryptoIntel:Realtime:Redis"));
         }
 
         return builder;

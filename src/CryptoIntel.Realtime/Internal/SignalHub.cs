@@ -74,11 +74,14 @@ internal sealed class SignalHub : Hub
             throw new HubException($"Invalid offset {request.Offset}: the last offset of '{topic}' in epoch {position.Epoch} is {position.Offset}.");
         }
 
+        // A fresh subscription starts after the topic's current offset; it reads history from there like a resume does,
+        // so that a frame published between reading the position and registering is replayed, not missed.
+        var start = resume ? request.Offset!.Value : position.Offset;
         var subscription = new Subscription(connection, topic, position.Epoch, kinds, request.MinConfidence ?? 0, assets)
         {
-            LastDelivered = resume ? request.Offset!.Value : position.Offset,
-            LastQueued = resume ? request.Offset!.Value : position.Offset,
-            Recovering = resume,
+            LastDelivered = start,
+            LastQueued = start,
+            Recovering = true,
         };
 
         if (connection.Put(subscription, _options.MaxSubscriptionsPerConnection) is { } previous)
@@ -92,13 +95,14 @@ internal sealed class SignalHub : Hub
 
         // Registered before history is read: what is published meanwhile waits in Pending, duplicates are skipped by offset.
         _dispatcher.Register(subscription);
+        var read = await _store.ReadAsync(topic, start, _options.HistoryPerTopic, cancellationToken).ConfigureAwait(false);
         if (!resume)
         {
-            return new SubscribeResult(topic, position.Epoch, position.Offset, request.Offset is null, 0);
+            connection.EnqueueReplay(subscription, read.Frames, null);
+            return new SubscribeResult(topic, position.Epoch, position.Offset, request.Offset is null, read.Frames.Count);
         }
 
-        var read = await _store.ReadAsync(topic, request.Offset!.Value, _options.HistoryPerTopic, cancellationToken).ConfigureAwait(false);
-        var from = request.Offset.Value + 1;
+        var from = start + 1;
         var firstAvailable = read.Frames.Count > 0 ? read.Frames[0].Offset : read.Position.Offset + 1;
         var recovered = firstAvailable <= from;
         GapNotice? gap = recovered ? null : new GapNotice(topic, position.Epoch, from, firstAvailable - 1, false, "history");
