@@ -100,8 +100,8 @@ if (experiment)
     ConfidenceModelConfig[] configs =
     [
         new(200, 16, 50, 0.05), new(100, 8, 100, 0.05), new(50, 4, 200, 0.05), new(300, 4, 200, 0.02), new(100, 8, 100, 0.05, 0.5),
-        new(0, 0, 0, 1, 0, Logistic: true), new(0, 0, 0, 10, 0, Logistic: true), new(0, 0, 0, 1, 1, Logistic: true), new(0, 0, 0, 100, 0, Logistic: true),
-        new(0, 0, 0, 0.01, 0, Logistic: true, MoveOnly: true),
+        new(0, 0, 0, 0, Logistic: true, L2: 1), new(0, 0, 0, 0, Logistic: true, L2: 10), new(0, 0, 0, 0, Logistic: true, L2: 1, L1: 1), new(0, 0, 0, 0, Logistic: true, L2: 100),
+        ConfidenceModelConfig.Default,
     ];
     foreach (var config in configs)
     {

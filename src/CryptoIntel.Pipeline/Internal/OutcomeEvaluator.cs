@@ -7,8 +7,8 @@ namespace CryptoIntel.Pipeline.Internal;
 
 /// <summary>
 /// The live half of the track record: each cycle, the stored signals whose horizon has passed (within a look-back
-/// window) are judged by <see cref="SignalOutcomeRule"/> against the stored price (or TVL) history, and their outcomes
-/// join the cycle's batch, stored in the same transaction. Signals without a series (market-wide, pools) or whose series
+/// window) are judged by <see cref="SignalOutcomeRule"/> against the stored hourly closes (or TVL points), read once per
+/// series and page, and their outcomes join the cycle's batch, stored in the same transaction. Signals without a series (market-wide, pools) or whose series
 /// does not cover the horizon yet are left for a later cycle; past the look-back window they are no longer tried.
 /// </summary>
 internal sealed class OutcomeEvaluator
@@ -43,13 +43,19 @@ internal sealed class OutcomeEvaluator
             for (var page = 0; page < MaxPages; page++)
             {
                 var signals = await _store.GetSignalsAwaitingOutcomeAsync(label, before, PageSize, from, cancellationToken).ConfigureAwait(false);
-                foreach (var signal in signals)
+
+                // One history read per series (asset or TVL subject) of the page, not one per signal.
+                var due = signals.Where(s => seen.Add(s.Id) && SignalOutcomeRule.HorizonOf(s, _rule) == horizon);
+                foreach (var group in due.GroupBy(SeriesOf).Where(g => g.Key is not null))
                 {
-                    if (seen.Add(signal.Id) && SignalOutcomeRule.HorizonOf(signal, _rule) == horizon
-                        && await EvaluateAsync(signal, horizon, cancellationToken).ConfigureAwait(false) is { } outcome)
+                    var (times, values) = await ReadSeriesAsync(group.Key!.Value, group.Min(s => s.DetectedAt), group.Max(s => s.DetectedAt) + horizon, cancellationToken).ConfigureAwait(false);
+                    foreach (var signal in group)
                     {
-                        batch.Outcomes.Add(new StoredOutcome(signal.Id, label, now, outcome.ForwardReturn * 100, outcome.Hit));
-                        added++;
+                        if (SignalOutcomeRule.Evaluate(signal, times, values, _rule) is { } outcome)
+                        {
+                            batch.Outcomes.Add(new StoredOutcome(signal.Id, label, now, outcome.ForwardReturn * 100, outcome.Hit));
+                            added++;
+                        }
                     }
                 }
 
@@ -65,31 +71,26 @@ internal sealed class OutcomeEvaluator
         return added;
     }
 
-    private async Task<Signals.Backtesting.SignalOutcome?> EvaluateAsync(Signal signal, TimeSpan horizon, CancellationToken cancellationToken)
+    /// <summary>The series a signal is judged on: its asset's price, or a protocol's or chain's TVL; null for none.</summary>
+    private static (TvlSeriesKind? Tvl, string Name)? SeriesOf(Signal signal) =>
+        signal.Asset is { IsEmpty: false } asset ? (null, asset.Value)
+        : TvlSubject(signal.Subject) is { } tvl ? (tvl.Kind, tvl.Name)
+        : null;
+
+    private async Task<(DateTimeOffset[] Times, double[] Values)> ReadSeriesAsync((TvlSeriesKind? Tvl, string Name) series, DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken)
     {
-        // From a little before the signal (its entry value) to a little past the horizon (proof that it is covered).
-        var from = signal.DetectedAt - TimeSpan.FromHours(6);
-        var to = signal.DetectedAt + horizon + TimeSpan.FromHours(6);
-        DateTimeOffset[] times;
-        double[] values;
-        if (signal.Asset is { IsEmpty: false } asset)
+        // From a little before the earliest signal (its entry value) to a little past the latest horizon (proof that it is
+        // covered). Prices as hourly closes: the backtest's resolution, and bounded whatever the collection cadence.
+        var from = first - TimeSpan.FromHours(6);
+        var to = last + TimeSpan.FromHours(6);
+        if (series.Tvl is { } kind)
         {
-            var bars = await _store.GetPriceHistoryAsync(asset, from, to, HistoryInterval.Raw, cancellationToken: cancellationToken).ConfigureAwait(false);
-            times = [.. bars.Select(b => b.Timestamp)];
-            values = [.. bars.Select(b => (double)b.Close)];
-        }
-        else if (TvlSubject(signal.Subject) is { } tvl)
-        {
-            var points = await _store.GetTvlHistoryAsync(tvl.Kind, tvl.Name, from, to, cancellationToken).ConfigureAwait(false);
-            times = [.. points.Select(p => p.Timestamp)];
-            values = [.. points.Select(p => (double)p.TvlUsd)];
-        }
-        else
-        {
-            return null;
+            var points = await _store.GetTvlHistoryAsync(kind, series.Name, from, to, cancellationToken).ConfigureAwait(false);
+            return ([.. points.Select(p => p.Timestamp)], [.. points.Select(p => (double)p.TvlUsd)]);
         }
 
-        return SignalOutcomeRule.Evaluate(signal, times, values, _rule);
+        var bars = await _store.GetPriceHistoryAsync(new AssetId(series.Name), from, to, HistoryInterval.Hour, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ([.. bars.Select(b => b.Timestamp)], [.. bars.Select(b => (double)b.Close)]);
     }
 
     private static (TvlSeriesKind Kind, string Name)? TvlSubject(string subject) =>

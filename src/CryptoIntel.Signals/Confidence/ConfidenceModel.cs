@@ -21,11 +21,10 @@ internal static class ConfidenceModel
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows);
         schema = data.Schema;
-        var features = config.MoveOnly
-            ? ml.Transforms.Categorical.OneHotEncoding("DetectorKey", nameof(ConfidenceFeatures.Detector))
-                .Append(ml.Transforms.Concatenate("Features", nameof(ConfidenceFeatures.Move)))
-            : ml.Transforms.Categorical.OneHotEncoding("DetectorKey", nameof(ConfidenceFeatures.Detector))
-                .Append(ml.Transforms.Concatenate("Features", nameof(ConfidenceFeatures.Numeric), "DetectorKey"));
+        var features = ml.Transforms.Categorical.OneHotEncoding("DetectorKey", nameof(ConfidenceFeatures.Detector))
+            .Append(config.MoveOnly
+                ? ml.Transforms.Concatenate("Features", nameof(ConfidenceFeatures.Move))
+                : ml.Transforms.Concatenate("Features", nameof(ConfidenceFeatures.Numeric), "DetectorKey"));
         if (config.Logistic)
         {
             // A regularized linear model on standardized features: fewer ways to fit one market regime.
@@ -35,8 +34,8 @@ internal static class ConfidenceModel
                 {
                     LabelColumnName = nameof(ConfidenceFeatures.Label),
                     FeatureColumnName = "Features",
-                    L2Regularization = (float)config.LearningRate,
-                    L1Regularization = (float)config.FeatureFraction,
+                    L2Regularization = (float)config.L2,
+                    L1Regularization = (float)config.L1,
                     NumberOfThreads = 1,
                 }))
                 .Fit(data);
@@ -71,10 +70,13 @@ internal static class ConfidenceModel
         new MLContext(0).Model.CreatePredictionEngine<ConfidenceFeatures, ConfidencePrediction>(model);
 }
 
-/// <summary>The hyper-parameters of the FastTree confidence model.</summary>
-internal sealed record ConfidenceModelConfig(int Trees, int Leaves, int MinimumPerLeaf, double LearningRate, double FeatureFraction = 1.0, bool Logistic = false, bool MoveOnly = false)
+/// <summary>
+/// The hyper-parameters of the confidence model: trees, leaves, examples per leaf, learning rate and feature fraction for
+/// FastTree; <see cref="Logistic"/> with L2/L1 for an L-BFGS logistic regression, on <see cref="MoveOnly"/> or all features.
+/// </summary>
+internal sealed record ConfidenceModelConfig(int Trees, int Leaves, int MinimumPerLeaf, double LearningRate, double FeatureFraction = 1.0, bool Logistic = false, bool MoveOnly = false, double L2 = 1, double L1 = 0)
 {
-    public static ConfidenceModelConfig Default { get; } = new(0, 0, 0, 0.01, 0, Logistic: true, MoveOnly: true);
+    public static ConfidenceModelConfig Default { get; } = new(0, 0, 0, 0, Logistic: true, MoveOnly: true, L2: 0.01);
 }
 
 /// <summary>What ships beside the model: how it was trained and the threshold chosen on the training period.</summary>
