@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--warmup 10]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--warmup 10] [--broadcast-only]
 //          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
@@ -176,7 +176,7 @@ internal static class Runner
         Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery, {GC.CollectionCount(0) - ownGcs0} GCs, {(GC.GetTotalPauseDuration() - ownPause0).TotalMilliseconds:F0} ms GC pause)");
         ReportServer(cpu0, cpu1, phase1.Count);
 
-        if (plain)
+        if (plain || args.ContainsKey("broadcast-only"))
         {
             await stop.CancelAsync();
             servers[0].Kill();

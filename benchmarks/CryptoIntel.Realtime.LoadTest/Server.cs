@@ -73,6 +73,7 @@ internal static class Server
     {
         var sequence = 0;
         var probe = new Probe();
+        var sampler = Environment.GetEnvironmentVariable("CRYPTOINTEL_LOADTEST_ALLOCS") == "1" ? new AllocationSampler() : null;
         app.Lifetime.ApplicationStopping.Register(probe.Dispose);
         app.MapPost("/loadtest/publish", (int count, int intervalMs) =>
         {
@@ -98,6 +99,7 @@ internal static class Server
         });
         app.MapGet("/loadtest/stats", () =>
         {
+            sampler?.Print();
             using var process = Process.GetCurrentProcess();
             // Read the GC and thread-pool figures before the induced collection that measures the heap.
             var gcs = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
