@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--warmup 10] [--broadcast-only]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--pool-arrays 4096] [--warmup 10] [--broadcast-only]
 //          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
@@ -82,6 +82,11 @@ internal static class Runner
         if (args.TryGetValue("gen0-mb", out var gen0))
         {
             gc += $", gen0 budget {gen0} MB";
+        }
+
+        if (args.TryGetValue("pool-arrays", out var poolArrays))
+        {
+            gc += $"; shared array pool: {poolArrays} arrays per size per core";
         }
         var prefix = $"cryptointel:rt:loadtest:{Guid.NewGuid():N}:";
         var perNode = (connections + nodes - 1) / nodes;
@@ -408,6 +413,19 @@ internal sealed class ServerProcess(int port, string? redis, string prefix, int 
             // Not inherited from the generator's own setting (see realtime-load.sh).
             info.Environment.Remove("DOTNET_GCgen0size");
         }
+        // --pool-arrays N: how many arrays of each size ArrayPool<byte>.Shared keeps per core (default 32). SignalR's connection
+        // pipes rent their 4 KB segments from it; a broadcast has thousands in flight, and beyond what the pool keeps each
+        // one returned is garbage.
+        const string PoolArrays = "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION";
+        if (gc.IndexOf("shared array pool: ", StringComparison.Ordinal) is var pool and >= 0)
+        {
+            info.Environment[PoolArrays] = gc[(pool + 19)..].Split(' ')[0];
+        }
+        else
+        {
+            info.Environment.Remove(PoolArrays);
+        }
+
         info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineIo ? "1" : "0";
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };

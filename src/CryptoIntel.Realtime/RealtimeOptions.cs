@@ -21,6 +21,13 @@ public sealed class RealtimeOptions
     /// <value>Defaults to <see cref="SlowConsumerPolicy.DropOldest"/>.</value>
     public SlowConsumerPolicy SlowConsumerPolicy { get; set; } = SlowConsumerPolicy.DropOldest;
 
+    /// <summary>
+    /// Gets or sets how many frames may wait for this node's fan-out (the loop that hands each published frame to the
+    /// connections). Internal: a publisher that outruns the fan-out for this long drops the oldest waiting frames, and
+    /// their subscribers replay them from history.
+    /// </summary>
+    internal int FanOutQueueCapacity { get; set; } = 8192;
+
     /// <summary>Gets or sets how many topics one connection may subscribe to.</summary>
     /// <value>Defaults to 64.</value>
     [Range(1, 10_000)]

@@ -298,4 +298,31 @@ public sealed class SignalHubTests
         Assert.NotEmpty(missing);
         Assert.All(missing, m => Assert.Contains(m, covered));
     }
+
+    [Fact]
+    public async Task FanOutQueueOverflow_LosesNothing_SubscribersReplayDroppedFramesInOrder()
+    {
+        // A one-frame fan-out queue: publishing 300 signals (four topic frames each) in one synchronous burst outruns
+        // the fan-out loop, so it drops most frames; every subscriber must still get every frame of its topic, in order.
+        await using var host = await RealtimeTestHost.StartAsync(o => o.FanOutQueueCapacity = 1);
+        var all = new Received();
+        var filtered = new Received();
+        await using var allConnection = host.Connect(handlers: all.Attach);
+        await using var filteredConnection = host.Connect(handlers: filtered.Attach);
+        await allConnection.StartAsync(Token);
+        await filteredConnection.StartAsync(Token);
+        await allConnection.InvokeAsync<SubscribeAnswer>("Subscribe", new { topic = "all" }, Token);
+        await filteredConnection.InvokeAsync<SubscribeAnswer>("Subscribe", new { topic = "asset:bitcoin", minConfidence = 0.5 }, Token);
+
+        const int count = 300;
+        await host.Publisher.PublishAsync([.. Enumerable.Range(1, count).Select(i => RealtimeTestHost.MakeSignal(i, confidence: i % 2 == 0 ? 0.9 : 0.1))], Token);
+        await all.WaitForAsync(r => r.Signals.Count >= count);
+        await filtered.WaitForAsync(r => r.Signals.Count >= count / 2);
+
+        Assert.True(host.Services.GetRequiredService<Dispatcher>().Overflows > 0);
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), all.Signals.Select(s => s.Offset));
+        Assert.Equal(Enumerable.Range(1, count).Where(i => i % 2 == 0).Select(i => (long)i), filtered.Signals.Select(s => s.Offset));
+        Assert.Empty(all.Gaps);
+        Assert.Empty(filtered.Gaps);
+    }
 }

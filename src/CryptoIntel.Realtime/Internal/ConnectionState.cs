@@ -171,6 +171,25 @@ internal sealed class ConnectionState : IDisposable
         }
     }
 
+    /// <summary>
+    /// Marks that frames of a subscription never reached this node's fan-out (dropped from its full queue, or missed on the
+    /// backplane): the drain replays them from history, in order, before later live frames.
+    /// </summary>
+    public void MarkGap(Subscription subscription)
+    {
+        if (_stopped || subscription.Removed)
+        {
+            return;
+        }
+
+        subscription.MarkGap();
+        _anyGap = true;
+        if (TryOwn())
+        {
+            _drain = Task.Run(_drainFromQueue);
+        }
+    }
+
     /// <summary>Queues the history a resuming subscription asked for; the drain writes it before the live frames.</summary>
     public void EnqueueReplay(Subscription subscription, IReadOnlyList<Frame> frames, GapNotice? gap)
     {

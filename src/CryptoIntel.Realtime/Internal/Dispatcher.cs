@@ -22,6 +22,13 @@ namespace CryptoIntel.Realtime.Internal;
 /// storm, a burst of pings), the chunk doubles (up to <see cref="MaxFanOutChunk"/>) so the fan-out is not starved; it
 /// shrinks back when the queue drains. (Queue length, not the time a yield takes: on a machine shared with other
 /// processes yields are slow without any other work in this pool, and larger chunks then only mean more garbage.)
+/// <para>
+/// The fan-out queue is bounded (<see cref="RealtimeOptions.FanOutQueueCapacity"/> frames): a publisher that outruns the
+/// fan-out drops the oldest waiting frames instead of growing memory. Nothing is lost by that: every frame is in its topic's
+/// history before it is dispatched, and the loop checks that each topic's offsets arrive without holes (a hole is a
+/// dropped frame, or a backplane message this node never heard); the subscribers of a topic with a hole replay the missing
+/// frames from history, in order, before any later frame.
+/// </para>
 /// </remarks>
 internal sealed class Dispatcher : IDisposable
 {
@@ -39,18 +46,30 @@ internal sealed class Dispatcher : IDisposable
     private readonly IServiceProvider _services;
     private readonly RealtimeMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly Channel<Frame> _fanOut = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly Channel<Frame> _fanOut;
+    private readonly ConcurrentQueue<string> _overflowed = new();
+
+    /// <summary>The epoch and offset of the last frame fanned out, per topic with subscribers (fan-out loop only).</summary>
+    private readonly Dictionary<string, (string Epoch, long Offset)> _fannedOut = new(StringComparer.Ordinal);
     private ConnectionServices? _connectionServices;
+    private long _overflows;
 
     public Dispatcher(IServiceProvider services, RealtimeMetrics metrics, ILogger<Dispatcher> logger)
     {
         _services = services;
         _metrics = metrics;
         _logger = logger;
+        var capacity = services.GetRequiredService<IOptions<RealtimeOptions>>().Value.FanOutQueueCapacity;
+        _fanOut = Channel.CreateBounded<Frame>(
+            new BoundedChannelOptions(Math.Max(1, capacity)) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = false },
+            OnOverflow);
         _ = Task.Run(FanOutAsync);
     }
 
     public int ConnectionCount => _connections.Count;
+
+    /// <summary>Gets how many frames the full fan-out queue dropped (replayed from history to their subscribers).</summary>
+    public long Overflows => Interlocked.Read(ref _overflows);
 
     private ConnectionServices ConnectionServices => _connectionServices ??= new ConnectionServices(
         _services.GetRequiredService<IOptions<RealtimeOptions>>().Value, _metrics, _logger, _services.GetRequiredService<ITopicStore>());
@@ -113,6 +132,12 @@ internal sealed class Dispatcher : IDisposable
         {
             while (reader.TryRead(out var frame))
             {
+                while (_overflowed.TryDequeue(out var overflowed))
+                {
+                    // The dropped frame may have been its topic's last for a while: recover now, not at the next one.
+                    MarkGapped(overflowed);
+                }
+
                 if (!_topics.TryGetValue(frame.Topic, out var subscribers))
                 {
                     continue;
@@ -120,6 +145,7 @@ internal sealed class Dispatcher : IDisposable
 
                 try
                 {
+                    CheckContinuity(frame);
                     foreach (var (subscription, _) in subscribers)
                     {
                         if (frame.Offset > subscription.LastQueued && (!subscription.HasFilter || subscription.Matches(frame.Signal)))
@@ -143,6 +169,45 @@ internal sealed class Dispatcher : IDisposable
                     // One bad frame never stops the loop (clients that missed it see the offset jump; resume recovers it).
                     Log.FanOutFailed(_logger, frame.Topic, frame.Offset, ex);
                 }
+            }
+        }
+    }
+
+    private void OnOverflow(Frame frame)
+    {
+        Interlocked.Increment(ref _overflows);
+        _metrics.FanOutOverflow();
+        Log.FanOutOverflow(_logger, frame.Topic, frame.Offset);
+        _overflowed.Enqueue(frame.Topic);
+    }
+
+    /// <summary>Marks the topic's subscribers gapped when offsets were skipped since the last frame fanned out.</summary>
+    private void CheckContinuity(Frame frame)
+    {
+        if (_fannedOut.TryGetValue(frame.Topic, out var last) && string.Equals(last.Epoch, frame.Epoch, StringComparison.Ordinal))
+        {
+            if (frame.Offset <= last.Offset)
+            {
+                return;
+            }
+
+            if (frame.Offset > last.Offset + 1)
+            {
+                Log.FanOutGap(_logger, frame.Topic, last.Offset + 1, frame.Offset - 1);
+                MarkGapped(frame.Topic);
+            }
+        }
+
+        _fannedOut[frame.Topic] = (frame.Epoch, frame.Offset);
+    }
+
+    private void MarkGapped(string topic)
+    {
+        if (_topics.TryGetValue(topic, out var subscribers))
+        {
+            foreach (var (subscription, _) in subscribers)
+            {
+                subscription.Connection.MarkGap(subscription);
             }
         }
     }

@@ -17,6 +17,7 @@ internal sealed class RealtimeMetrics
     private readonly Counter<long> _slowDisconnected;
     private readonly Counter<long> _refused;
     private readonly Counter<long> _gaps;
+    private readonly Counter<long> _fanOutOverflows;
 
     public RealtimeMetrics(IMeterFactory meterFactory)
     {
@@ -31,6 +32,7 @@ internal sealed class RealtimeMetrics
         _dropped = meter.CreateCounter<long>("cryptointel.realtime.messages.dropped", "{message}", "Messages dropped from full connection buffers (slow consumers).");
         _slowDisconnected = meter.CreateCounter<long>("cryptointel.realtime.slow_consumers.disconnected", "{connection}", "Connections closed because they could not keep up.");
         _refused = meter.CreateCounter<long>("cryptointel.realtime.connections.refused", "{connection}", "Connection attempts refused (reason: capacity, unauthorized, token_expired).");
+        _fanOutOverflows = meter.CreateCounter<long>("cryptointel.realtime.fanout.overflows", "{message}", "Frames dropped from this node's full fan-out queue (their subscribers replay them from history).");
         _gaps = meter.CreateCounter<long>("cryptointel.realtime.gaps", "{gap}", "Gap notices sent: messages a client missed that history no longer held.");
     }
 
@@ -59,4 +61,6 @@ internal sealed class RealtimeMetrics
     public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Gap() => _gaps.Add(1);
+
+    public void FanOutOverflow() => _fanOutOverflows.Add(1);
 }
