@@ -22,6 +22,9 @@ public sealed class SignalStreamClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SignalStreamPosition> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a position moved without a signal (position and gap notices, resubscription) since the last cache save.</summary>
+    private bool _positionsDirty;
     private readonly RecentIds _recent = new(4096);
     private readonly List<Channel<Signal>> _readers = [];
     private readonly LatestSignals _latest;
@@ -77,6 +80,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
             .Build();
         _connection.On<SignalEnvelope>("signal", OnSignal);
         _connection.On<GapMessage>("gap", OnGap);
+        _connection.On<PositionMessage>("position", OnPosition);
         _connection.Reconnecting += error =>
         {
             Status(SignalStreamStatus.Reconnecting, error);
@@ -253,6 +257,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
                 {
                     // A fresh start (or an unrecoverable resume) starts from the topic's current offset.
                     _positions[result.Topic] = new SignalStreamPosition(result.Epoch, result.Offset);
+                    _positionsDirty = true;
                 }
             }
 
@@ -293,6 +298,24 @@ public sealed class SignalStreamClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The topic went this far without a signal that passed the filters: resume from here, not from the last signal.</summary>
+    private void OnPosition(PositionMessage message)
+    {
+        if (message.Topic is null || message.Epoch is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_positions.TryGetValue(message.Topic, out var position) && position.Epoch == message.Epoch && message.Offset > position.Offset)
+            {
+                _positions[message.Topic] = new SignalStreamPosition(message.Epoch, message.Offset);
+                _positionsDirty = true;
+            }
+        }
+    }
+
     private void OnGap(GapMessage gap)
     {
         if (gap.Topic is null)
@@ -305,6 +328,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
             if (gap.Epoch is not null && _positions.TryGetValue(gap.Topic, out var position))
             {
                 _positions[gap.Topic] = new SignalStreamPosition(gap.Epoch, gap.ToOffset == long.MaxValue ? 0 : Math.Max(position.Offset, gap.ToOffset));
+                _positionsDirty = true;
             }
         }
 
@@ -332,12 +356,13 @@ public sealed class SignalStreamClient : IAsyncDisposable
         ClientCacheState state;
         lock (_gate)
         {
-            if (!_latest.Dirty)
+            if (!_latest.Dirty && !_positionsDirty)
             {
                 return;
             }
 
             _latest.Dirty = false;
+            _positionsDirty = false;
             state = new ClientCacheState(new Dictionary<string, SignalStreamPosition>(_positions, StringComparer.Ordinal), _latest.ToList());
         }
 

@@ -132,6 +132,44 @@ public sealed class ClientAndAuthTests
     }
 
     [Fact]
+    public async Task SignalStreamClient_FilteredTopicQuietForLong_ResumesWithoutGap()
+    {
+        // History of 10: a filtered subscription gets a position notice every 5 offsets without a match, so a client
+        // whose filters matched nothing for 23 messages still resumes inside history (not recovered: false).
+        await using var host = await RealtimeTestHost.StartAsync(o => o.HistoryPerTopic = 10);
+        var file = Path.Combine(Path.GetTempPath(), $"ci-rt-{Guid.NewGuid():N}.json");
+        try
+        {
+            var gaps = new List<SignalGapArguments>();
+            var options = new SignalStreamClientOptions { Url = host.HubUri, ApiKey = RealtimeTestHost.Key, CacheFile = file, OnGap = g => gaps.Add(g) };
+            options.Topics.Add(new SignalTopicSubscription("all") { Kinds = ["price-move"] });
+            await using (var client = new SignalStreamClient(options))
+            {
+                await client.StartAsync(Token);
+                await host.Publisher.PublishAsync([.. Enumerable.Range(1, 23).Select(i => RealtimeTestHost.MakeSignal(i))], Token);
+                await ScaleOutTests.WaitUntilAsync(() => client.Positions["all"].Offset == 20);
+            }
+
+            // Offline for 5 more that do not match: the replay on resume skips all 8 it reads, and says so with a position.
+            await host.Publisher.PublishAsync([.. Enumerable.Range(24, 5).Select(i => RealtimeTestHost.MakeSignal(i))], Token);
+            await using var resumed = new SignalStreamClient(options);
+            var reading = ScaleOutTests.ReadAsync(resumed, 1);
+            Assert.Equal(20, resumed.Positions["all"].Offset);
+            await resumed.StartAsync(Token);
+            await ScaleOutTests.WaitUntilAsync(() => resumed.Positions["all"].Offset == 28);
+            await host.Publisher.PublishAsync([RealtimeTestHost.MakeSignal(29, kind: "price-move")], Token);
+
+            var signal = Assert.Single(await reading.WaitAsync(TimeSpan.FromSeconds(20), Token));
+            Assert.Equal(29, (int)signal.Magnitude);
+            Assert.Empty(gaps);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task SignalStreamClient_RefusedKey_StartFailsAndStops()
     {
         await using var host = await RealtimeTestHost.StartAsync();

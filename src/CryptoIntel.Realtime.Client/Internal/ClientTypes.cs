@@ -7,6 +7,8 @@ namespace CryptoIntel.Realtime.Client.Internal;
 
 internal sealed record SignalEnvelope(string? Topic, string? Epoch, long Offset, DateTimeOffset PublishedAt, Signal? Signal);
 
+internal sealed record PositionMessage(string? Topic, string? Epoch, long Offset);
+
 internal sealed record GapMessage(string? Topic, string? Epoch, long FromOffset, long ToOffset, bool Recovered, string? Reason);
 
 internal sealed record SubscribeMessage(string Topic, IReadOnlyList<string>? Kinds, double? MinConfidence, IReadOnlyList<string>? Assets, string? Epoch, long? Offset);

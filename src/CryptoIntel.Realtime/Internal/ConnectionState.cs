@@ -383,6 +383,12 @@ internal sealed class ConnectionState : IDisposable
             return;
         }
 
+        if (frame.IsPosition && !string.Equals(frame.Epoch, subscription.Epoch, StringComparison.Ordinal))
+        {
+            // Only advisory: the next frame of the new epoch announces the reset.
+            return;
+        }
+
         if (!string.Equals(frame.Epoch, subscription.Epoch, StringComparison.Ordinal))
         {
             // The topic's history was reset (e.g. Redis lost it): offsets start again.
@@ -433,11 +439,13 @@ internal sealed class ConnectionState : IDisposable
             }
         }
 
+        var announced = subscription.LastDelivered;
+        Frame? skipped = null;
         foreach (var frame in frames)
         {
             if (frame.Offset > subscription.LastDelivered && subscription.Matches(frame.Signal))
             {
-                subscription.LastDelivered = frame.Offset;
+                subscription.LastDelivered = announced = frame.Offset;
                 batch.Add(frame);
                 if (batch.Count == MaxBatch)
                 {
@@ -447,7 +455,14 @@ internal sealed class ConnectionState : IDisposable
             else if (frame.Offset > subscription.LastDelivered)
             {
                 subscription.LastDelivered = frame.Offset;
+                skipped = frame;
             }
+        }
+
+        if (skipped is not null && skipped.Offset - announced >= subscription.PositionInterval)
+        {
+            // The filters skipped much of what was replayed: tell the client how far it has come.
+            batch.Add(skipped.Position);
         }
 
         subscription.Recovering = false;

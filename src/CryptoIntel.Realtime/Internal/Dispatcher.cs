@@ -148,11 +148,20 @@ internal sealed class Dispatcher : IDisposable
                     CheckContinuity(frame);
                     foreach (var (subscription, _) in subscribers)
                     {
-                        if (frame.Offset > subscription.LastQueued && (!subscription.HasFilter || subscription.Matches(frame.Signal)))
+                        if (frame.Offset <= subscription.LastQueued)
+                        {
+                            continue;
+                        }
+
+                        // A filtered subscription that skipped half a history of offsets is sent a position notice instead.
+                        var send = !subscription.HasFilter || subscription.Matches(frame.Signal) ? frame
+                            : frame.Offset - subscription.LastQueued >= subscription.PositionInterval ? frame.Position
+                            : null;
+                        if (send is not null)
                         {
                             var previous = subscription.LastQueued;
                             subscription.LastQueued = frame.Offset;
-                            subscription.Connection.Enqueue(subscription, frame, previous);
+                            subscription.Connection.Enqueue(subscription, send, previous);
                             if (++sinceYield >= chunk)
                             {
                                 // A yield waits behind everything queued: with much more queued than our own sends, write more

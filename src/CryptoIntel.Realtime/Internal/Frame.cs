@@ -12,6 +12,7 @@ namespace CryptoIntel.Realtime.Internal;
 internal sealed class Frame
 {
     private SerializedHubMessage? _message;
+    private Frame? _position;
 
     public Frame(string topic, string epoch, long offset, DateTimeOffset publishedAt, Signal signal, ReadOnlyMemory<byte> signalJson, long createdTimestamp)
     {
@@ -23,6 +24,24 @@ internal sealed class Frame
         CreatedTimestamp = createdTimestamp;
         Bytes = Build(topic, epoch, offset, publishedAt, signalJson.Span);
     }
+
+    private Frame(Frame of)
+    {
+        Topic = of.Topic;
+        Epoch = of.Epoch;
+        Offset = of.Offset;
+        PublishedAt = of.PublishedAt;
+        Signal = of.Signal;
+        CreatedTimestamp = of.CreatedTimestamp;
+        IsPosition = true;
+        Bytes = BuildPosition(of.Topic, of.Epoch, of.Offset);
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether this is a <c>position</c> notice (<c>{"type":1,"target":"position","arguments":[{topic,
+    /// epoch, offset}]}</c>): no signal for the client, only how far the topic has gone past its filters.
+    /// </summary>
+    public bool IsPosition { get; }
 
     public string Topic { get; }
 
@@ -41,6 +60,31 @@ internal sealed class Frame
 
     /// <summary>Gets the frame as a message SignalR writes as is (built once, shared).</summary>
     public SerializedHubMessage Message => _message ??= new SerializedHubMessage([new SerializedMessage(FrameWriter.ProtocolName, Bytes)]);
+
+    /// <summary>Gets the <c>position</c> notice at this frame's offset (built once, shared by every subscription it skips).</summary>
+    public Frame Position => _position ??= IsPosition ? this : new Frame(this);
+
+    private static byte[] BuildPosition(string topic, string epoch, long offset)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer, FrameWriter.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("type"u8, 1);
+            writer.WriteString("target"u8, "position"u8);
+            writer.WriteStartArray("arguments"u8);
+            writer.WriteStartObject();
+            writer.WriteString("topic"u8, topic);
+            writer.WriteString("epoch"u8, epoch);
+            writer.WriteNumber("offset"u8, offset);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        buffer.Write([FrameWriter.RecordSeparator]);
+        return buffer.WrittenSpan.ToArray();
+    }
 
     private static byte[] Build(string topic, string epoch, long offset, DateTimeOffset publishedAt, ReadOnlySpan<byte> signalJson)
     {

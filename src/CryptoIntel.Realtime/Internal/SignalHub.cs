@@ -77,7 +77,7 @@ internal sealed class SignalHub : Hub
         // A fresh subscription starts after the topic's current offset; it reads history from there like a resume does,
         // so that a frame published between reading the position and registering is replayed, not missed.
         var start = resume ? request.Offset!.Value : position.Offset;
-        var subscription = new Subscription(connection, topic, position.Epoch, kinds, request.MinConfidence ?? 0, assets)
+        var subscription = new Subscription(connection, topic, position.Epoch, kinds, request.MinConfidence ?? 0, assets, _options.HistoryPerTopic / 2)
         {
             LastDelivered = start,
             LastQueued = start,

@@ -14,8 +14,9 @@ internal sealed class Subscription
     private volatile bool _removed;
     private volatile bool _recovering;
 
-    public Subscription(ConnectionState connection, string topic, string epoch, HashSet<string>? kinds, double minConfidence, HashSet<string>? assets)
+    public Subscription(ConnectionState connection, string topic, string epoch, HashSet<string>? kinds, double minConfidence, HashSet<string>? assets, long positionInterval = long.MaxValue)
     {
+        PositionInterval = Math.Max(1, positionInterval);
         Connection = connection;
         Topic = topic;
         Epoch = epoch;
@@ -25,6 +26,12 @@ internal sealed class Subscription
     }
 
     public ConnectionState Connection { get; }
+
+    /// <summary>
+    /// Gets how many offsets a filtered subscription may pass without a match before the client is sent a <c>position</c>
+    /// notice (half the history): the client's resume point then never falls out of history only because nothing matched.
+    /// </summary>
+    public long PositionInterval { get; }
 
     public string Topic { get; }
 

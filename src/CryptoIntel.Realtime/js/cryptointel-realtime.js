@@ -72,6 +72,15 @@ export function connectSignals(options) {
     safe(onSignal, signal, envelope);
   });
 
+  // The topic went this far without a signal that passed the filters: resume from here, not from the last signal.
+  connection.on("position", ({ topic, epoch, offset }) => {
+    const last = positions.get(topic);
+    if (last && last.epoch === epoch && offset > last.offset) {
+      positions.set(topic, { epoch, offset });
+      save();
+    }
+  });
+
   connection.on("gap", gap => {
     const last = positions.get(gap.topic);
     if (last) {
