@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CryptoIntel.Signals;
 
 /// <summary>
@@ -15,7 +17,40 @@ public readonly record struct MarketTick(AssetId Asset, string Source, DateTimeO
 /// <param name="Subject">What it measures: <c>protocol:&lt;slug&gt;</c> or <c>chain:&lt;name&gt;</c>, lower case.</param>
 /// <param name="Timestamp">When the value was current (UTC).</param>
 /// <param name="TvlUsd">The TVL in USD.</param>
-public readonly record struct TvlObservation(string Subject, DateTimeOffset Timestamp, double TvlUsd);
+public readonly record struct TvlObservation(string Subject, DateTimeOffset Timestamp, double TvlUsd)
+{
+    private const string ProtocolPrefix = "protocol:";
+    private const string ChainPrefix = "chain:";
+
+    /// <summary>Gets the subject of a protocol's TVL (and of the signals about it): <c>protocol:&lt;slug&gt;</c>.</summary>
+    /// <param name="slug">The protocol's slug, e.g. <c>aave</c>.</param>
+    /// <returns>The subject, lower case.</returns>
+    public static string ProtocolSubject(string slug) => ProtocolPrefix + Normalize(slug);
+
+    /// <summary>Gets the subject of a chain's TVL (and of the signals about it): <c>chain:&lt;name&gt;</c>.</summary>
+    /// <param name="name">The chain's name, e.g. <c>Ethereum</c>.</param>
+    /// <returns>The subject, lower case.</returns>
+    public static string ChainSubject(string name) => ChainPrefix + Normalize(name);
+
+    /// <summary>Reads a TVL subject (a protocol's or a chain's) back into its parts.</summary>
+    /// <param name="subject">A subject, e.g. a signal's <see cref="Signal.Subject"/>.</param>
+    /// <param name="isChain">Whether it names a chain (else a protocol).</param>
+    /// <param name="name">The protocol slug or chain name.</param>
+    /// <returns>False when the subject is not a TVL subject (e.g. an asset id).</returns>
+    public static bool TryParseSubject([NotNullWhen(true)] string? subject, out bool isChain, out string name)
+    {
+        isChain = subject is not null && subject.StartsWith(ChainPrefix, StringComparison.Ordinal);
+        var prefix = isChain ? ChainPrefix.Length : subject is not null && subject.StartsWith(ProtocolPrefix, StringComparison.Ordinal) ? ProtocolPrefix.Length : 0;
+        name = prefix > 0 ? subject![prefix..] : string.Empty;
+        return name.Length > 0;
+    }
+
+    private static string Normalize(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return name.Trim().ToLowerInvariant();
+    }
+}
 
 /// <summary>The sentiment of one news item about one asset.</summary>
 /// <param name="Asset">The asset the item mentions.</param>

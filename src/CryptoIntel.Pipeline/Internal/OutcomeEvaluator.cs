@@ -1,4 +1,5 @@
 using System.Globalization;
+using CryptoIntel.Signals;
 using CryptoIntel.Signals.Confidence;
 using CryptoIntel.Storage;
 using StoredOutcome = CryptoIntel.Storage.SignalOutcome;
@@ -74,7 +75,7 @@ internal sealed class OutcomeEvaluator
     /// <summary>The series a signal is judged on: its asset's price, or a protocol's or chain's TVL; null for none.</summary>
     private static (TvlSeriesKind? Tvl, string Name)? SeriesOf(Signal signal) =>
         signal.Asset is { IsEmpty: false } asset ? (null, asset.Value)
-        : TvlSubject(signal.Subject) is { } tvl ? (tvl.Kind, tvl.Name)
+        : TvlObservation.TryParseSubject(signal.Subject, out var chain, out var name) ? (chain ? TvlSeriesKind.Chain : TvlSeriesKind.Protocol, name)
         : null;
 
     private async Task<(DateTimeOffset[] Times, double[] Values)> ReadSeriesAsync((TvlSeriesKind? Tvl, string Name) series, DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken)
@@ -92,9 +93,4 @@ internal sealed class OutcomeEvaluator
         var bars = await _store.GetPriceHistoryAsync(new AssetId(series.Name), from, to, HistoryInterval.Hour, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ([.. bars.Select(b => b.Timestamp)], [.. bars.Select(b => (double)b.Close)]);
     }
-
-    private static (TvlSeriesKind Kind, string Name)? TvlSubject(string subject) =>
-        subject.StartsWith("protocol:", StringComparison.Ordinal) && subject.Length > 9 ? (TvlSeriesKind.Protocol, subject[9..])
-        : subject.StartsWith("chain:", StringComparison.Ordinal) && subject.Length > 6 ? (TvlSeriesKind.Chain, subject[6..])
-        : null;
 }

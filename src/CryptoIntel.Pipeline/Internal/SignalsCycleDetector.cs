@@ -81,7 +81,7 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
             foreach (var t in batch.Tvl.OrderBy(t => t.Timestamp))
             {
                 var observation = new TvlObservation(
-                    (t.Kind == TvlSeriesKind.Chain ? "chain:" : "protocol:") + t.Subject.ToLowerInvariant(), t.Timestamp, (double)t.TvlUsd);
+                    t.Kind == TvlSeriesKind.Chain ? TvlObservation.ChainSubject(t.Subject) : TvlObservation.ProtocolSubject(t.Subject), t.Timestamp, (double)t.TvlUsd);
                 _scoring?.Observe(observation);
                 _tvl.OnNext(observation);
             }

@@ -241,8 +241,8 @@ public sealed class BacktestData
 
     private static string SubjectFor(string name) =>
         name.StartsWith("chain_", StringComparison.OrdinalIgnoreCase)
-            ? "chain:" + name["chain_".Length..].ToLowerInvariant()
-            : "protocol:" + name.ToLowerInvariant();
+            ? TvlObservation.ChainSubject(name["chain_".Length..])
+            : TvlObservation.ProtocolSubject(name);
 
     private static (string Symbol, TimeSpan Interval) ParseCandleName(string name)
     {

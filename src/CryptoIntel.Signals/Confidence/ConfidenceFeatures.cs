@@ -90,7 +90,7 @@ internal sealed class ConfidenceFeatures
         f[28] = (int)utc.DayOfWeek;
         f[29] = Finite(Math.Log(context.VolatilityRatio));
         f[30] = Finite(context.MoveProbability, 0.5);
-        f[23] = signal.Subject.StartsWith("protocol:", StringComparison.Ordinal) || signal.Subject.StartsWith("chain:", StringComparison.Ordinal) ? 1 : 0;
+        f[23] = SignalOutcomeOptions.IsTvl(signal.Subject) ? 1 : 0;
     }
 
     private static float Finite(double value, double fallback = 0) =>

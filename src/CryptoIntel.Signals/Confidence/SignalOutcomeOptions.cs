@@ -44,8 +44,7 @@ public sealed class SignalOutcomeOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan ConfluenceWindow { get; set; } = TimeSpan.FromHours(6);
 
-    internal static bool IsTvl(string subject) =>
-        subject.StartsWith("protocol:", StringComparison.Ordinal) || subject.StartsWith("chain:", StringComparison.Ordinal);
+    internal static bool IsTvl(string subject) => TvlObservation.TryParseSubject(subject, out _, out _);
 
     internal (TimeSpan Horizon, double Threshold) RuleFor(string subject) =>
         IsTvl(subject) ? (TvlHorizon, TvlMoveThreshold) : (Horizon, MoveThreshold);
