@@ -185,6 +185,8 @@ internal sealed class LoadClient
         using var registration = cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket);
         try
         {
+            // Messages that came with the subscribe answer.
+            ProcessBuffer();
             while (!_closed && !cancellationToken.IsCancellationRequested)
             {
                 // Awaited directly (ValueTask, no token): with inline socket completions the loop continues on the socket thread.
