@@ -189,8 +189,14 @@ internal sealed class LoadClient
             ProcessBuffer();
             while (!_closed && !cancellationToken.IsCancellationRequested)
             {
-                // Awaited directly (ValueTask, no token): with inline socket completions the loop continues on the socket thread.
-                if (!await ReceiveAsync(socket, CancellationToken.None))
+                // The socket's ValueTask awaited right here (no token, no nested async method whose box would be allocated on
+                // each asynchronous completion): with inline socket completions the loop continues on the socket thread.
+                if (_rawLength == _raw.Length)
+                {
+                    Array.Resize(ref _raw, _raw.Length * 2);
+                }
+
+                if (!Received(socket, await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, CancellationToken.None)))
                 {
                     break;
                 }
@@ -287,7 +293,7 @@ internal sealed class LoadClient
         }
     }
 
-    /// <summary>Receives once and unframes what came; false when the connection closed (end of stream or a close frame).</summary>
+    /// <summary>Receives once and unframes what came (the connect path); false when the connection closed.</summary>
     private async ValueTask<bool> ReceiveAsync(Socket socket, CancellationToken cancellationToken)
     {
         if (_rawLength == _raw.Length)
@@ -295,7 +301,12 @@ internal sealed class LoadClient
             Array.Resize(ref _raw, _raw.Length * 2);
         }
 
-        var received = await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, cancellationToken);
+        return Received(socket, await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, cancellationToken));
+    }
+
+    /// <summary>Takes in the bytes one receive put in <c>_raw</c>; false when the connection closed (end of stream or a close frame).</summary>
+    private bool Received(Socket socket, int received)
+    {
         if (received == 0)
         {
             return false;
