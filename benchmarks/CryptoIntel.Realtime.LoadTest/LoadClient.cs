@@ -1,23 +1,46 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Net.WebSockets;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
 namespace CryptoIntel.Realtime.LoadTest;
 
 /// <summary>
-/// One hub connection on a bare WebSocket speaking the SignalR JSON protocol: handshake, <c>Subscribe("all")</c> (with
-/// the last epoch and offset when resuming), then a receive loop that records offsets and delivery latency.
+/// One hub connection on a raw TCP socket: an HTTP/1.1 WebSocket upgrade and RFC 6455 framing done here (cheaper per
+/// message than <c>ClientWebSocket</c> over the HTTP connection stream), speaking the SignalR JSON protocol: handshake,
+/// <c>Subscribe("all")</c> (with the last epoch and offset when resuming), then a receive loop that records offsets and
+/// delivery latency.
 /// </summary>
+/// <remarks>
+/// Two buffers per client: <c>_raw</c> holds the bytes as received (a partial frame header or control frame is kept for
+/// the next receive); data-frame payloads (text, binary, continuation) are appended as they arrive to <c>_buffer</c>,
+/// the SignalR text stream, whose record separators delimit the messages whatever the frame boundaries.
+/// </remarks>
 internal sealed class LoadClient
 {
+    private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private const byte OpContinuation = 0x0;
+    private const byte OpText = 0x1;
+    private const byte OpBinary = 0x2;
+    private const byte OpClose = 0x8;
+    private const byte OpPing = 0x9;
+    private const byte OpPong = 0xA;
     private static readonly byte[] Handshake = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
     private readonly Metrics _metrics;
     private readonly Lock _sendLock = new();
-    private ClientWebSocket? _socket;
+    private Socket? _socket;
+    private byte[] _raw = new byte[4096];
+    private int _rawLength;
     private byte[] _buffer = new byte[4096];
     private int _length;
+    private byte[] _sendBuffer = new byte[256];
+    private long _payloadLeft;
+    private bool _fragmented;
+    private bool _closed;
 
     public LoadClient(int id, Uri uri, Metrics metrics, int maxOffset)
     {
@@ -47,45 +70,83 @@ internal sealed class LoadClient
 
     public int Reconnects { get; set; }
 
+    /// <summary>Connects, upgrades and subscribes; returns 101, the HTTP status of a refused upgrade, or -1 when the connection failed.</summary>
     public async Task<int> ConnectAsync(CancellationToken cancellationToken)
     {
-        var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        socket.Options.SetBuffer(4096, 1024);
-        socket.Options.CollectHttpResponseDetails = true;
-        var uri = new UriBuilder(Uri) { Scheme = "ws", Path = "/hubs/signals", Query = "access_token=" + Server.Key }.Uri;
+        _rawLength = 0;
+        _length = 0;
+        _payloadLeft = 0;
+        _fragmented = false;
+        _closed = false;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(uri, cancellationToken);
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Parse(Uri.Host), Uri.Port), cancellationToken);
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            var request = Encoding.ASCII.GetBytes(
+                $"GET /hubs/signals?access_token={Server.Key} HTTP/1.1\r\nHost: {Uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+                $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n");
+            for (var sent = 0; sent < request.Length;)
+            {
+                sent += await socket.SendAsync(request.AsMemory(sent), SocketFlags.None, cancellationToken);
+            }
+
+            var head = await ReadResponseHeadAsync(socket, cancellationToken);
+            var status = head is null ? -1 : ParseStatus(head);
+            if (status != 101)
+            {
+                socket.Dispose();
+                return status;
+            }
+
+            // RFC 6455 defines the accept value as base64(SHA-1(key + GUID)): a handshake check, not a security use.
+#pragma warning disable CA5350
+            var expected = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + AcceptGuid)));
+#pragma warning restore CA5350
+            if (Header(head!, "Sec-WebSocket-Accept") != expected)
+            {
+                throw new InvalidOperationException("upgrade answered with a wrong Sec-WebSocket-Accept");
+            }
         }
-        catch (WebSocketException)
+        catch (SocketException)
         {
-            var status = (int)socket.HttpStatusCode;
             socket.Dispose();
-            return status == 0 ? -1 : status;
+            return -1;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
 
-        await socket.SendAsync(Handshake, WebSocketMessageType.Text, true, cancellationToken);
         _socket = socket;
-        _length = 0;
-        var handshake = await ReadFrameAsync(cancellationToken);
+        SendFrame(socket, OpText, Handshake);
+        var handshake = await ReadMessageAsync(socket, cancellationToken);
         if (handshake != "{}")
         {
+            socket.Dispose();
             throw new InvalidOperationException("handshake failed: " + handshake);
         }
 
         var subscribe = Epoch is null
             ? "{\"type\":1,\"invocationId\":\"1\",\"target\":\"Subscribe\",\"arguments\":[{\"topic\":\"all\"}]}\u001e"
             : $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Subscribe\",\"arguments\":[{{\"topic\":\"all\",\"epoch\":\"{Epoch}\",\"offset\":{LastOffset}}}]}}\u001e";
-        await socket.SendAsync(Encoding.UTF8.GetBytes(subscribe), WebSocketMessageType.Text, true, cancellationToken);
+        SendFrame(socket, OpText, Encoding.UTF8.GetBytes(subscribe));
         while (true)
         {
-            var frame = await ReadFrameAsync(cancellationToken) ?? throw new InvalidOperationException("closed while subscribing");
+            var frame = await ReadMessageAsync(socket, cancellationToken);
+            if (frame is null)
+            {
+                socket.Dispose();
+                throw new InvalidOperationException("closed while subscribing");
+            }
+
             if (frame.Contains("\"type\":3", StringComparison.Ordinal))
             {
                 using var doc = JsonDocument.Parse(frame);
                 if (doc.RootElement.TryGetProperty("error", out var error))
                 {
+                    socket.Dispose();
                     throw new InvalidOperationException("subscribe failed: " + error.GetString());
                 }
 
@@ -118,27 +179,40 @@ internal sealed class LoadClient
     public async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         var socket = _socket!;
+
+        // One registration for the loop rather than a cancellable receive each time: cancelling closes the socket, which
+        // ends the pending receive.
+        using var registration = cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket);
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            // Messages that came with the subscribe answer.
+            ProcessBuffer();
+            while (!_closed && !cancellationToken.IsCancellationRequested)
             {
-                if (_length == _buffer.Length)
+                // The socket's ValueTask awaited right here (no token, no nested async method whose box would be allocated on
+                // each asynchronous completion): with inline socket completions the loop continues on the socket thread.
+                if (_rawLength == _raw.Length)
                 {
-                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                    Array.Resize(ref _raw, _raw.Length * 2);
                 }
 
-                var result = await socket.ReceiveAsync(_buffer.AsMemory(_length), cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
+                if (!Received(socket, await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, CancellationToken.None)))
                 {
                     break;
                 }
 
-                _length += result.Count;
                 ProcessBuffer();
             }
+
+            // What arrived before a close frame still counts.
+            ProcessBuffer();
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.WriteLine($"  client {Id}: {ex.Message}; reconnecting");
         }
         finally
         {
@@ -150,24 +224,263 @@ internal sealed class LoadClient
     public void Abort()
     {
         ForcedClose = true;
-        _socket?.Abort();
+        _socket?.Dispose();
     }
 
+    /// <summary>Sends a SignalR ping (thread-safe with the other sends; called from a timer).</summary>
     public void SendPing()
     {
-        var socket = _socket;
-        if (socket is { State: WebSocketState.Open } && Connected)
+        if (_socket is { } socket && Connected)
         {
-            lock (_sendLock)
+            try
             {
-                try
+                SendFrame(socket, OpText, Ping);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Closed meanwhile (forced disconnect or node restart): the receive loop reconnects.
+            }
+        }
+    }
+
+    private static int ParseStatus(string head)
+    {
+        // "HTTP/1.1 101 Switching Protocols"
+        var parts = head.Split(' ', 3);
+        return parts.Length >= 2 && parts[0].StartsWith("HTTP/", StringComparison.Ordinal) && int.TryParse(parts[1], out var status) ? status : -1;
+    }
+
+    private static string? Header(string head, string name)
+    {
+        foreach (var line in head.Split("\r\n"))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line.AsSpan(0, colon).Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return line[(colon + 1)..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the HTTP response head (up to the blank line) into <c>_raw</c>; bytes after it stay there as frames.</summary>
+    private async Task<string?> ReadResponseHeadAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var end = _raw.AsSpan(0, _rawLength).IndexOf("\r\n\r\n"u8);
+            if (end >= 0)
+            {
+                var head = Encoding.ASCII.GetString(_raw, 0, end);
+                _raw.AsSpan(end + 4, _rawLength - end - 4).CopyTo(_raw);
+                _rawLength -= end + 4;
+                return head;
+            }
+
+            if (_rawLength == _raw.Length)
+            {
+                Array.Resize(ref _raw, _raw.Length * 2);
+            }
+
+            var received = await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, cancellationToken);
+            if (received == 0)
+            {
+                return null;
+            }
+
+            _rawLength += received;
+        }
+    }
+
+    /// <summary>Receives once and unframes what came (the connect path); false when the connection closed.</summary>
+    private async ValueTask<bool> ReceiveAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        if (_rawLength == _raw.Length)
+        {
+            Array.Resize(ref _raw, _raw.Length * 2);
+        }
+
+        return Received(socket, await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, cancellationToken));
+    }
+
+    /// <summary>Takes in the bytes one receive put in <c>_raw</c>; false when the connection closed (end of stream or a close frame).</summary>
+    private bool Received(Socket socket, int received)
+    {
+        if (received == 0)
+        {
+            return false;
+        }
+
+        _rawLength += received;
+        Unframe(socket);
+        return !_closed;
+    }
+
+    /// <summary>
+    /// Parses every complete frame header in <c>_raw</c> and moves data payloads to <c>_buffer</c> as they arrive (a payload
+    /// may span receives); answers pings, notes a close; keeps an incomplete header or control frame for the next receive.
+    /// </summary>
+    private void Unframe(Socket socket)
+    {
+        var raw = _raw.AsSpan(0, _rawLength);
+        var pos = 0;
+        while (pos < raw.Length && !_closed)
+        {
+            if (_payloadLeft > 0)
+            {
+                var take = (int)Math.Min(_payloadLeft, raw.Length - pos);
+                Append(raw.Slice(pos, take));
+                pos += take;
+                _payloadLeft -= take;
+                continue;
+            }
+
+            var rest = raw[pos..];
+            if (rest.Length < 2)
+            {
+                break;
+            }
+
+            var fin = (rest[0] & 0x80) != 0;
+            var opcode = (byte)(rest[0] & 0x0F);
+            if ((rest[0] & 0x70) != 0 || (rest[1] & 0x80) != 0)
+            {
+                throw new InvalidDataException($"bad frame from the server: RSV bits or mask set (0x{rest[0]:x2} 0x{rest[1]:x2})");
+            }
+
+            long length = rest[1] & 0x7F;
+            var header = 2;
+            if (length == 126)
+            {
+                if (rest.Length < 4)
                 {
-                    _ = socket.SendAsync(Ping, WebSocketMessageType.Text, true, CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default);
+                    break;
                 }
-                catch (Exception ex) when (ex is ObjectDisposedException or WebSocketException or InvalidOperationException)
+
+                length = BinaryPrimitives.ReadUInt16BigEndian(rest[2..]);
+                header = 4;
+            }
+            else if (length == 127)
+            {
+                if (rest.Length < 10)
                 {
-                    // Closed meanwhile (forced disconnect or node restart): the receive loop reconnects.
+                    break;
                 }
+
+                length = BinaryPrimitives.ReadInt64BigEndian(rest[2..]);
+                header = 10;
+                if (length < 0)
+                {
+                    throw new InvalidDataException("bad frame from the server: 64-bit length with the top bit set");
+                }
+            }
+
+            if (opcode >= OpClose)
+            {
+                if (!fin || length > 125)
+                {
+                    throw new InvalidDataException($"bad control frame from the server (opcode {opcode}, fin {fin}, length {length})");
+                }
+
+                if (rest.Length < header + length)
+                {
+                    break;
+                }
+
+                var payload = rest.Slice(header, (int)length);
+                switch (opcode)
+                {
+                    case OpClose:
+                        _closed = true;
+                        break;
+                    case OpPing:
+                        SendFrame(socket, OpPong, payload);
+                        break;
+                    case OpPong:
+                        break;
+                    default:
+                        throw new InvalidDataException($"unknown control opcode {opcode} from the server");
+                }
+
+                pos += header + (int)length;
+                continue;
+            }
+
+            switch (opcode)
+            {
+                case OpContinuation when !_fragmented:
+                    throw new InvalidDataException("continuation frame from the server outside a fragmented message");
+                case OpText or OpBinary when _fragmented:
+                    throw new InvalidDataException("new data frame from the server inside a fragmented message");
+                case OpContinuation or OpText or OpBinary:
+                    _fragmented = !fin;
+                    _payloadLeft = length;
+                    pos += header;
+                    break;
+                default:
+                    throw new InvalidDataException($"unknown data opcode {opcode} from the server");
+            }
+        }
+
+        if (pos > 0)
+        {
+            raw[pos..].CopyTo(_raw);
+            _rawLength -= pos;
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> payload)
+    {
+        if (_buffer.Length - _length < payload.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + payload.Length));
+        }
+
+        payload.CopyTo(_buffer.AsSpan(_length));
+        _length += payload.Length;
+    }
+
+    /// <summary>Sends one masked, final frame (client frames must be masked; a fresh random mask each frame), under the send lock.</summary>
+    private void SendFrame(Socket socket, byte opcode, ReadOnlySpan<byte> payload)
+    {
+        lock (_sendLock)
+        {
+            var header = payload.Length < 126 ? 2 : payload.Length <= ushort.MaxValue ? 4 : 10;
+            var size = header + 4 + payload.Length;
+            if (_sendBuffer.Length < size)
+            {
+                _sendBuffer = new byte[size];
+            }
+
+            var frame = _sendBuffer.AsSpan(0, size);
+            frame[0] = (byte)(0x80 | opcode);
+            switch (header)
+            {
+                case 2:
+                    frame[1] = (byte)(0x80 | payload.Length);
+                    break;
+                case 4:
+                    frame[1] = 0x80 | 126;
+                    BinaryPrimitives.WriteUInt16BigEndian(frame[2..], (ushort)payload.Length);
+                    break;
+                default:
+                    frame[1] = 0x80 | 127;
+                    BinaryPrimitives.WriteInt64BigEndian(frame[2..], payload.Length);
+                    break;
+            }
+
+            var mask = frame.Slice(header, 4);
+            Random.Shared.NextBytes(mask);
+            var body = frame[(header + 4)..];
+            for (var i = 0; i < payload.Length; i++)
+            {
+                body[i] = (byte)(payload[i] ^ mask[i & 3]);
+            }
+
+            for (var sent = 0; sent < size;)
+            {
+                sent += socket.Send(frame[sent..]);
             }
         }
     }
@@ -234,7 +547,8 @@ internal sealed class LoadClient
         return at >= 0 && Utf8Parser.TryParse(frame[(at + name.Length)..], out long value, out _) ? value : -1;
     }
 
-    private async Task<string?> ReadFrameAsync(CancellationToken cancellationToken)
+    /// <summary>The next SignalR message (without its record separator) as text, or null when the connection closed.</summary>
+    private async Task<string?> ReadMessageAsync(Socket socket, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -247,18 +561,10 @@ internal sealed class LoadClient
                 return text;
             }
 
-            if (_length == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            var result = await _socket!.ReceiveAsync(_buffer.AsMemory(_length), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
+            if (_closed || !await ReceiveAsync(socket, cancellationToken))
             {
                 return null;
             }
-
-            _length += result.Count;
         }
     }
 }
