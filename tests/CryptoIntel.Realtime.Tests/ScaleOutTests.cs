@@ -1,3 +1,4 @@
+using CryptoIntel.Realtime.Internal;
 using CryptoIntel.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,44 @@ public sealed class ScaleOutTests
         {
             await nodeB.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task MessageMissedDuringBackplaneOutage_IsReplayedWhenTheSubscriptionIsRestored()
+    {
+        var redis = TestServices.RequireRedis();
+        var prefix = $"ci-test:{Guid.NewGuid():N}:";
+        var name = $"ci-node-{Guid.NewGuid():N}";
+        await using var node = await StartNodeAsync($"{redis},name={name}", prefix);
+        var received = new Received();
+        await using var client = node.Connect(handlers: received.Attach);
+        await client.StartAsync(Token);
+        await client.InvokeAsync<SubscribeAnswer>("Subscribe", new { topic = "all" }, Token);
+        await node.Publisher.PublishAsync([RealtimeTestHost.MakeSignal(1)], Token);
+        await received.WaitForAsync(r => r.Signals.Count == 1);
+
+        // Offset 2 of 'all' goes into Redis the way the publish script writes it, but its notice never reaches the node
+        // (as when the node's subscription is down); then the node's subscription connection is killed and comes back.
+        await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
+        var db = admin.GetDatabase();
+        var offset = await db.HashIncrementAsync(prefix + "m:all", "offset");
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(RealtimeTestHost.MakeSignal(2), RealtimeJsonContext.Default.Signal);
+        await db.StreamAddAsync(prefix + "s:all", [new("d", json), new("p", 1767225602000)], $"{offset}-1");
+        var clients = (string)(await db.ExecuteAsync("CLIENT", "LIST", "TYPE", "pubsub"))!;
+        var ids = clients.Split('\n').Where(l => l.Contains($" name={name} ", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\bid=([0-9]+)").Groups[1].Value).ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Matches("^[0-9]+$", id));
+        foreach (var id in ids)
+        {
+            // This node's subscriptions only (the topic store's, and SignalR's backplane's): other tests share this Redis.
+            await db.ExecuteAsync("CLIENT", "KILL", "ID", id);
+        }
+
+        await received.WaitForAsync(r => r.Signals.Count == 2);
+        Assert.Equal([1, 2], received.Signals.Select(s => s.Offset));
+        Assert.Equal(2, (int)received.Signals[1].Signal.Magnitude);
+        Assert.Empty(received.Gaps);
     }
 
     [Fact]

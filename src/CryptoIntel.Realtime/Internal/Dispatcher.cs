@@ -210,6 +210,15 @@ internal sealed class Dispatcher : IDisposable
         _fannedOut[frame.Topic] = (frame.Epoch, frame.Offset);
     }
 
+    /// <summary>Has every subscription on this node replay from history what it may have missed (after a backplane outage).</summary>
+    public void MarkAllGapped()
+    {
+        foreach (var topic in _topics.Keys)
+        {
+            MarkGapped(topic);
+        }
+    }
+
     private void MarkGapped(string topic)
     {
         if (_topics.TryGetValue(topic, out var subscribers))

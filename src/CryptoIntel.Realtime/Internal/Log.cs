@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(4011, LogLevel.Warning, "The fan-out queue was full and dropped the oldest frame of {Topic} (offset {Offset}): its subscribers replay it from history", EventName = "FanOutOverflow")]
     public static partial void FanOutOverflow(ILogger logger, string topic, long offset);
+
+    [LoggerMessage(4012, LogLevel.Warning, "The Redis subscription was restored: every subscription on this node replays what it may have missed from history", EventName = "BackplaneRestored")]
+    public static partial void BackplaneRestored(ILogger logger);
 }

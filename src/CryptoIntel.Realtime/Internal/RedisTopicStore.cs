@@ -68,6 +68,16 @@ internal sealed class RedisTopicStore : ITopicStore, IHostedService, IAsyncDispo
 
         // Handled one at a time, in the order Redis published them.
         _queue.OnMessage(message => OnPublished(message.Message));
+
+        // Messages published while this node's subscription was down never reach it: every subscription replays from history.
+        _connection.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                Log.BackplaneRestored(_logger);
+                _dispatcher.MarkAllGapped();
+            }
+        };
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
