@@ -78,7 +78,7 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
                 _market.OnNext(tick);
             }
 
-            foreach (var t in batch.Tvl.OrderBy(t => t.Timestamp))
+            foreach (var t in batch.Tvl.Where(t => !string.IsNullOrWhiteSpace(t.Subject)).OrderBy(t => t.Timestamp))
             {
                 var observation = new TvlObservation(
                     t.Kind == TvlSeriesKind.Chain ? TvlObservation.ChainSubject(t.Subject) : TvlObservation.ProtocolSubject(t.Subject), t.Timestamp, (double)t.TvlUsd);
