@@ -191,12 +191,7 @@ internal sealed class LoadClient
             {
                 // The socket's ValueTask awaited right here (no token, no nested async method whose box would be allocated on
                 // each asynchronous completion): with inline socket completions the loop continues on the socket thread.
-                if (_rawLength == _raw.Length)
-                {
-                    Array.Resize(ref _raw, _raw.Length * 2);
-                }
-
-                if (!Received(socket, await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, CancellationToken.None)))
+                if (!Received(socket, await socket.ReceiveAsync(ReceiveSpace(), SocketFlags.None, CancellationToken.None)))
                 {
                     break;
                 }
@@ -295,13 +290,17 @@ internal sealed class LoadClient
 
     /// <summary>Receives once and unframes what came (the connect path); false when the connection closed.</summary>
     private async ValueTask<bool> ReceiveAsync(Socket socket, CancellationToken cancellationToken)
+        => Received(socket, await socket.ReceiveAsync(ReceiveSpace(), SocketFlags.None, cancellationToken));
+
+    /// <summary>The free end of <c>_raw</c> for the next receive (the buffer doubles when full).</summary>
+    private Memory<byte> ReceiveSpace()
     {
         if (_rawLength == _raw.Length)
         {
             Array.Resize(ref _raw, _raw.Length * 2);
         }
 
-        return Received(socket, await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, cancellationToken));
+        return _raw.AsMemory(_rawLength);
     }
 
     /// <summary>Takes in the bytes one receive put in <c>_raw</c>; false when the connection closed (end of stream or a close frame).</summary>

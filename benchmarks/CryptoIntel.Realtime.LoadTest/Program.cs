@@ -78,23 +78,17 @@ internal static class Runner
 
         var plain = args.ContainsKey("plain");
         var inlineIo = args.ContainsKey("inline-io");
-        var gc = args.GetValueOrDefault("gc", "workstation");
-        if (args.TryGetValue("gen0-mb", out var gen0))
-        {
-            gc += $", gen0 budget {gen0} MB";
-        }
-
-        if (args.TryGetValue("pool-arrays", out var poolArrays))
-        {
-            gc += $"; shared array pool: {poolArrays} arrays per size per core";
-        }
+        var runtime = new ServerRuntime(
+            args.GetValueOrDefault("gc", "workstation") == "server",
+            args.TryGetValue("gen0-mb", out var gen0) ? int.Parse(gen0, CultureInfo.InvariantCulture) : null,
+            args.TryGetValue("pool-arrays", out var poolArrays) ? int.Parse(poolArrays, CultureInfo.InvariantCulture) : null);
         var prefix = $"cryptointel:rt:loadtest:{Guid.NewGuid():N}:";
         var perNode = (connections + nodes - 1) / nodes;
         var fdLimit = perNode + headroom;
         var servers = new ServerProcess[nodes];
         for (var i = 0; i < nodes; i++)
         {
-            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain, inlineIo, gc);
+            servers[i] = new ServerProcess(5100 + i, redis, prefix, fdLimit, plain, inlineIo, runtime);
             started.Add(servers[i]);
             servers[i].Start();
         }
@@ -106,7 +100,7 @@ internal static class Runner
         }
 
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {gc}; generator sockets: inline completions {(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "on" : "off")}");
+        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {runtime}; generator sockets: inline completions {(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "on" : "off")}");
         Console.WriteLine(plain ? "BASELINE: plain SignalR hub, Clients.All.SendAsync (no offsets, no resume, no cap)" : string.Empty);
         Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
@@ -388,7 +382,43 @@ internal static class Runner
 }
 
 /// <summary>A hub server in its own process, under its own open-file limit.</summary>
-internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain, bool inlineIo, string gc)
+/// <summary>The runtime settings both kinds of server run under (the same for this hub and the plain baseline).</summary>
+/// <param name="ServerGc">--gc server (ASP.NET Core's default) instead of workstation (the smallest footprint).</param>
+/// <param name="Gen0Mb">--gen0-mb N: the GC's minimum gen0 budget; fewer gen0 collections for the same allocations.</param>
+/// <param name="PoolArrays">
+/// --pool-arrays N: how many arrays of each size ArrayPool&lt;byte&gt;.Shared keeps per core (default 32). SignalR's connection
+/// pipes rent their 4 KB segments from it; a broadcast has thousands in flight, and beyond what the pool keeps each one
+/// returned is garbage.
+/// </param>
+internal sealed record ServerRuntime(bool ServerGc, int? Gen0Mb, int? PoolArrays)
+{
+    public override string ToString() => (ServerGc ? "server" : "workstation")
+        + (Gen0Mb is { } mb ? $", gen0 budget {mb} MB" : string.Empty)
+        + (PoolArrays is { } n ? $"; shared array pool: {n} arrays per size per core" : string.Empty);
+
+    public void Apply(ProcessStartInfo info)
+    {
+        info.Environment["DOTNET_gcServer"] = ServerGc ? "1" : "0";
+
+        // Set or removed, never inherited from the generator's own settings (see realtime-load.sh).
+        Set(info, "DOTNET_GCgen0size", Gen0Mb is { } mb ? ((long)mb << 20).ToString("x", CultureInfo.InvariantCulture) : null);
+        Set(info, "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION", PoolArrays?.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void Set(ProcessStartInfo info, string name, string? value)
+    {
+        if (value is null)
+        {
+            info.Environment.Remove(name);
+        }
+        else
+        {
+            info.Environment[name] = value;
+        }
+    }
+}
+
+internal sealed class ServerProcess(int port, string? redis, string prefix, int fdLimit, bool plain, bool inlineIo, ServerRuntime runtime)
 {
     private Process? _process;
 
@@ -401,31 +431,7 @@ internal sealed class ServerProcess(int port, string? redis, string prefix, int 
         var dll = typeof(Server).Assembly.Location;
         var command = $"ulimit -n {fdLimit} && exec \"{Environment.ProcessPath}\" \"{dll}\" server --port {port} --prefix {prefix}{(plain ? " --plain" : string.Empty)}{(inlineIo ? " --inline-io" : string.Empty)}{(redis is null ? string.Empty : " --redis " + redis)}";
         var info = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // --gc workstation (default: non-concurrent workstation GC, the smallest footprint) | server (ASP.NET Core's default).
-        info.Environment["DOTNET_gcServer"] = gc.StartsWith("server", StringComparison.Ordinal) ? "1" : "0";
-        if (gc.IndexOf("gen0 budget ", StringComparison.Ordinal) is var at and >= 0)
-        {
-            // GCgen0size (hex bytes): the runtime's minimum gen0 budget; fewer gen0 collections for the same allocations.
-            info.Environment["DOTNET_GCgen0size"] = (long.Parse(gc[(at + 12)..].Split(' ')[0], CultureInfo.InvariantCulture) << 20).ToString("x", CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            // Not inherited from the generator's own setting (see realtime-load.sh).
-            info.Environment.Remove("DOTNET_GCgen0size");
-        }
-        // --pool-arrays N: how many arrays of each size ArrayPool<byte>.Shared keeps per core (default 32). SignalR's connection
-        // pipes rent their 4 KB segments from it; a broadcast has thousands in flight, and beyond what the pool keeps each
-        // one returned is garbage.
-        const string PoolArrays = "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION";
-        if (gc.IndexOf("shared array pool: ", StringComparison.Ordinal) is var pool and >= 0)
-        {
-            info.Environment[PoolArrays] = gc[(pool + 19)..].Split(' ')[0];
-        }
-        else
-        {
-            info.Environment.Remove(PoolArrays);
-        }
-
+        runtime.Apply(info);
         info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineIo ? "1" : "0";
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine($"  [node {port}] {line}"); };

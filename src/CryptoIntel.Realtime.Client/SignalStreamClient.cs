@@ -23,7 +23,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SignalStreamPosition> _positions = new(StringComparer.Ordinal);
 
-    /// <summary>Whether a position moved without a signal (position and gap notices, resubscription) since the last cache save.</summary>
+    /// <summary>Whether a position moved since the last cache save (see <see cref="SetPosition"/>).</summary>
     private bool _positionsDirty;
     private readonly RecentIds _recent = new(4096);
     private readonly List<Channel<Signal>> _readers = [];
@@ -256,8 +256,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
                 if (!_positions.ContainsKey(result.Topic) || !result.Recovered)
                 {
                     // A fresh start (or an unrecoverable resume) starts from the topic's current offset.
-                    _positions[result.Topic] = new SignalStreamPosition(result.Epoch, result.Offset);
-                    _positionsDirty = true;
+                    SetPosition(result.Topic, new SignalStreamPosition(result.Epoch, result.Offset));
                 }
             }
 
@@ -284,7 +283,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
                 return;
             }
 
-            _positions[envelope.Topic] = new SignalStreamPosition(envelope.Epoch, envelope.Offset);
+            SetPosition(envelope.Topic, new SignalStreamPosition(envelope.Epoch, envelope.Offset));
             if (!_recent.Add(envelope.Signal.Id))
             {
                 return;
@@ -310,8 +309,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
         {
             if (_positions.TryGetValue(message.Topic, out var position) && position.Epoch == message.Epoch && message.Offset > position.Offset)
             {
-                _positions[message.Topic] = new SignalStreamPosition(message.Epoch, message.Offset);
-                _positionsDirty = true;
+                SetPosition(message.Topic, new SignalStreamPosition(message.Epoch, message.Offset));
             }
         }
     }
@@ -327,8 +325,7 @@ public sealed class SignalStreamClient : IAsyncDisposable
         {
             if (gap.Epoch is not null && _positions.TryGetValue(gap.Topic, out var position))
             {
-                _positions[gap.Topic] = new SignalStreamPosition(gap.Epoch, gap.ToOffset == long.MaxValue ? 0 : Math.Max(position.Offset, gap.ToOffset));
-                _positionsDirty = true;
+                SetPosition(gap.Topic, new SignalStreamPosition(gap.Epoch, gap.ToOffset == long.MaxValue ? 0 : Math.Max(position.Offset, gap.ToOffset)));
             }
         }
 
@@ -344,6 +341,13 @@ public sealed class SignalStreamClient : IAsyncDisposable
                 reader.Writer.TryComplete(error);
             }
         }
+    }
+
+    /// <summary>Moves a topic's resume point (under <see cref="_gate"/>); the offline cache saves it at its next flush.</summary>
+    private void SetPosition(string topic, SignalStreamPosition position)
+    {
+        _positions[topic] = position;
+        _positionsDirty = true;
     }
 
     private void FlushCache()

@@ -182,8 +182,7 @@ internal sealed class ConnectionState : IDisposable
             return;
         }
 
-        subscription.MarkGap();
-        _anyGap = true;
+        Gap(subscription);
         if (TryOwn())
         {
             _drain = Task.Run(_drainFromQueue);
@@ -198,6 +197,13 @@ internal sealed class ConnectionState : IDisposable
         {
             _drain = Task.Run(_drainFromQueue);
         }
+    }
+
+    /// <summary>Marks a subscription gapped; the drain replays it from history (see <see cref="RecoverGapsAsync"/>).</summary>
+    private void Gap(Subscription subscription)
+    {
+        subscription.MarkGap();
+        _anyGap = true;
     }
 
     private bool TryOwn() => Interlocked.CompareExchange(ref _state, Busy, Idle) == Idle;
@@ -273,8 +279,7 @@ internal sealed class ConnectionState : IDisposable
             return;
         }
 
-        item.Subscription.MarkGap();
-        _anyGap = true;
+        Gap(item.Subscription);
     }
 
     /// <summary>
@@ -370,8 +375,7 @@ internal sealed class ConnectionState : IDisposable
             }
             else
             {
-                subscription.MarkGap();
-                _anyGap = true;
+                Gap(subscription);
             }
 
             return;
@@ -406,8 +410,7 @@ internal sealed class ConnectionState : IDisposable
         if (item.PreviousQueued > subscription.LastDelivered)
         {
             // A frame queued before this one was dropped (the drop callback may not have run yet): replay from history.
-            subscription.MarkGap();
-            _anyGap = true;
+            Gap(subscription);
             return;
         }
 

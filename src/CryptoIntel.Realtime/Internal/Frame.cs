@@ -64,44 +64,33 @@ internal sealed class Frame
     /// <summary>Gets the <c>position</c> notice at this frame's offset (built once, shared by every subscription it skips).</summary>
     public Frame Position => _position ??= IsPosition ? this : new Frame(this);
 
-    private static byte[] BuildPosition(string topic, string epoch, long offset)
-    {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer, FrameWriter.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("type"u8, 1);
-            writer.WriteString("target"u8, "position"u8);
-            writer.WriteStartArray("arguments"u8);
-            writer.WriteStartObject();
-            writer.WriteString("topic"u8, topic);
-            writer.WriteString("epoch"u8, epoch);
-            writer.WriteNumber("offset"u8, offset);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        buffer.Write([FrameWriter.RecordSeparator]);
-        return buffer.WrittenSpan.ToArray();
-    }
-
     private static byte[] Build(string topic, string epoch, long offset, DateTimeOffset publishedAt, ReadOnlySpan<byte> signalJson)
+        => Build("signal"u8, topic, epoch, offset, publishedAt, signalJson);
+
+    private static byte[] BuildPosition(string topic, string epoch, long offset)
+        => Build("position"u8, topic, epoch, offset, null, default);
+
+    /// <summary>One invocation frame: <c>{"type":1,"target":…,"arguments":[{topic, epoch, offset[, publishedAt, signal]}]}</c> + separator.</summary>
+    private static byte[] Build(ReadOnlySpan<byte> target, string topic, string epoch, long offset, DateTimeOffset? publishedAt, ReadOnlySpan<byte> signalJson)
     {
         var buffer = new ArrayBufferWriter<byte>(signalJson.Length + 160);
         using (var writer = new Utf8JsonWriter(buffer, FrameWriter.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("type"u8, 1);
-            writer.WriteString("target"u8, "signal"u8);
+            writer.WriteString("target"u8, target);
             writer.WriteStartArray("arguments"u8);
             writer.WriteStartObject();
             writer.WriteString("topic"u8, topic);
             writer.WriteString("epoch"u8, epoch);
             writer.WriteNumber("offset"u8, offset);
-            writer.WriteString("publishedAt"u8, publishedAt);
-            writer.WritePropertyName("signal"u8);
-            writer.WriteRawValue(signalJson, skipInputValidation: true);
+            if (publishedAt is { } at)
+            {
+                writer.WriteString("publishedAt"u8, at);
+                writer.WritePropertyName("signal"u8);
+                writer.WriteRawValue(signalJson, skipInputValidation: true);
+            }
+
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WriteEndObject();
