@@ -47,12 +47,20 @@ public class TelemetryTests
     [Fact(Timeout = 20000)]
     public async Task Call_OneSpanPerCall_NamedByProviderAndOperation()
     {
-        var spans = new List<Activity>();
+        // The listener is process-wide and other test classes run in parallel: keep only this test's trace.
+        using var trace = new Activity("telemetry-test").Start();
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = s => s.Name == "CryptoIntel.Sources",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
+            ActivityStopped = a =>
+            {
+                if (a.TraceId == trace.TraceId)
+                {
+                    spans.Enqueue(a);
+                }
+            },
         };
         ActivitySource.AddActivityListener(listener);
         await using var host = SourceTestHost.Create(b => b.AddCoinGecko(o => o.MaxRetryAttempts = 0));
