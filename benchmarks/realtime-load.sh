@@ -14,9 +14,6 @@ shift $(( $# < 2 ? $# : 2 ))
 redis=${CRYPTOINTEL_TEST_REDIS:-127.0.0.1:16379}
 # The generator holds all client sockets: raise its open-file limit as far as allowed.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-# The generator's 10,000 receive loops run on its socket threads, not queued to its thread pool (cheaper per message;
-# the servers get their own setting, see --inline-io).
-export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
 # The generator's GC: a 64 MB gen0 budget (hex bytes), so its collections do not stall 10,000 receive loops mid-broadcast.
 export DOTNET_GCgen0size=${DOTNET_GCgen0size:-4000000}
 dotnet build benchmarks/CryptoIntel.Realtime.LoadTest -c Release -v q -nologo >/dev/null

@@ -11,8 +11,8 @@ namespace CryptoIntel.Realtime.LoadTest;
 /// <summary>
 /// One hub connection on a raw TCP socket: an HTTP/1.1 WebSocket upgrade and RFC 6455 framing done here (cheaper per
 /// message than <c>ClientWebSocket</c> over the HTTP connection stream), speaking the SignalR JSON protocol: handshake,
-/// <c>Subscribe("all")</c> (with the last epoch and offset when resuming), then a receive loop that records offsets and
-/// delivery latency.
+/// <c>Subscribe("all")</c> (with the last epoch and offset when resuming), then receiving (driven by the
+/// <see cref="EpollReceiver"/>) that records offsets and delivery latency.
 /// </summary>
 /// <remarks>
 /// Two buffers per client: <c>_raw</c> holds the bytes as received (a partial frame header or control frame is kept for
@@ -31,8 +31,13 @@ internal sealed class LoadClient
     private static readonly byte[] Handshake = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
     private readonly Metrics _metrics;
+    private readonly EpollReceiver _receiver;
     private readonly Lock _sendLock = new();
+    private readonly Lock _receiveLock = new();
     private Socket? _socket;
+    private Socket? _polled;
+    private TaskCompletionSource? _done;
+    private CancellationTokenRegistration _registration;
     private byte[] _raw = new byte[4096];
     private int _rawLength;
     private byte[] _buffer = new byte[4096];
@@ -42,9 +47,10 @@ internal sealed class LoadClient
     private bool _fragmented;
     private bool _closed;
 
-    public LoadClient(int id, Uri uri, Metrics metrics, int maxOffset)
+    public LoadClient(int id, Uri uri, Metrics metrics, int maxOffset, EpollReceiver receiver)
     {
         Id = id;
+        _receiver = receiver;
         Uri = uri;
         _metrics = metrics;
         Seen = new bool[maxOffset + 1];
@@ -70,28 +76,36 @@ internal sealed class LoadClient
 
     public int Reconnects { get; set; }
 
-    /// <summary>Connects, upgrades and subscribes; returns 101, the HTTP status of a refused upgrade, or -1 when the connection failed.</summary>
-    public async Task<int> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects, upgrades and subscribes with blocking calls (see <see cref="EpollReceiver"/> for why never asynchronously);
+    /// returns 101, the HTTP status of a refused upgrade, or -1 when the connection failed.
+    /// </summary>
+    public int Connect()
     {
         _rawLength = 0;
         _length = 0;
         _payloadLeft = 0;
         _fragmented = false;
         _closed = false;
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+            ReceiveTimeout = 30_000,
+            SendTimeout = 30_000,
+        };
         try
         {
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Parse(Uri.Host), Uri.Port), cancellationToken);
+            socket.Connect(new IPEndPoint(IPAddress.Parse(Uri.Host), Uri.Port));
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             var request = Encoding.ASCII.GetBytes(
                 $"GET /hubs/signals?access_token={Server.Key} HTTP/1.1\r\nHost: {Uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
                 $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n");
             for (var sent = 0; sent < request.Length;)
             {
-                sent += await socket.SendAsync(request.AsMemory(sent), SocketFlags.None, cancellationToken);
+                sent += socket.Send(request.AsSpan(sent));
             }
 
-            var head = await ReadResponseHeadAsync(socket, cancellationToken);
+            var head = ReadResponseHead(socket);
             var status = head is null ? -1 : ParseStatus(head);
             if (status != 101)
             {
@@ -107,133 +121,176 @@ internal sealed class LoadClient
             {
                 throw new InvalidOperationException("upgrade answered with a wrong Sec-WebSocket-Accept");
             }
+
+            _socket = socket;
+            SendFrame(socket, OpText, Handshake);
+            var handshake = ReadMessage(socket);
+            if (handshake != "{}")
+            {
+                throw new InvalidOperationException("handshake failed: " + handshake);
+            }
+
+            var subscribe = Epoch is null
+                ? "{\"type\":1,\"invocationId\":\"1\",\"target\":\"Subscribe\",\"arguments\":[{\"topic\":\"all\"}]}\u001e"
+                : $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Subscribe\",\"arguments\":[{{\"topic\":\"all\",\"epoch\":\"{Epoch}\",\"offset\":{LastOffset}}}]}}\u001e";
+            SendFrame(socket, OpText, Encoding.UTF8.GetBytes(subscribe));
+            while (true)
+            {
+                var frame = ReadMessage(socket) ?? throw new InvalidOperationException("closed while subscribing");
+                if (frame.Contains("\"type\":3", StringComparison.Ordinal))
+                {
+                    using var doc = JsonDocument.Parse(frame);
+                    if (doc.RootElement.TryGetProperty("error", out var error))
+                    {
+                        throw new InvalidOperationException("subscribe failed: " + error.GetString());
+                    }
+
+                    var result = doc.RootElement.GetProperty("result");
+                    if (Epoch is null)
+                    {
+                        Epoch = result.GetProperty("epoch").GetString();
+                        LastOffset = result.GetProperty("offset").GetInt64();
+                        StartOffset = LastOffset;
+                    }
+                    else if (!result.GetProperty("recovered").GetBoolean())
+                    {
+                        Gaps++;
+                    }
+
+                    break;
+                }
+
+                if (frame.Contains("\"target\":\"signal\"", StringComparison.Ordinal))
+                {
+                    Record(Encoding.UTF8.GetBytes(frame), live: false);
+                }
+            }
         }
         catch (SocketException)
         {
+            _socket = null;
             socket.Dispose();
             return -1;
         }
         catch
         {
+            _socket = null;
             socket.Dispose();
             throw;
-        }
-
-        _socket = socket;
-        SendFrame(socket, OpText, Handshake);
-        var handshake = await ReadMessageAsync(socket, cancellationToken);
-        if (handshake != "{}")
-        {
-            socket.Dispose();
-            throw new InvalidOperationException("handshake failed: " + handshake);
-        }
-
-        var subscribe = Epoch is null
-            ? "{\"type\":1,\"invocationId\":\"1\",\"target\":\"Subscribe\",\"arguments\":[{\"topic\":\"all\"}]}\u001e"
-            : $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Subscribe\",\"arguments\":[{{\"topic\":\"all\",\"epoch\":\"{Epoch}\",\"offset\":{LastOffset}}}]}}\u001e";
-        SendFrame(socket, OpText, Encoding.UTF8.GetBytes(subscribe));
-        while (true)
-        {
-            var frame = await ReadMessageAsync(socket, cancellationToken);
-            if (frame is null)
-            {
-                socket.Dispose();
-                throw new InvalidOperationException("closed while subscribing");
-            }
-
-            if (frame.Contains("\"type\":3", StringComparison.Ordinal))
-            {
-                using var doc = JsonDocument.Parse(frame);
-                if (doc.RootElement.TryGetProperty("error", out var error))
-                {
-                    socket.Dispose();
-                    throw new InvalidOperationException("subscribe failed: " + error.GetString());
-                }
-
-                var result = doc.RootElement.GetProperty("result");
-                if (Epoch is null)
-                {
-                    Epoch = result.GetProperty("epoch").GetString();
-                    LastOffset = result.GetProperty("offset").GetInt64();
-                    StartOffset = LastOffset;
-                }
-                else if (!result.GetProperty("recovered").GetBoolean())
-                {
-                    Gaps++;
-                }
-
-                break;
-            }
-
-            if (frame.Contains("\"target\":\"signal\"", StringComparison.Ordinal))
-            {
-                Record(Encoding.UTF8.GetBytes(frame), live: false);
-            }
         }
 
         Connected = true;
         return 101;
     }
 
-    /// <summary>Receives until the socket closes; returns normally when it does.</summary>
-    public async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands the connected socket to the receiver; the task completes when the connection has closed (end of stream, a
+    /// close frame, an error, <see cref="Abort"/> or cancellation).
+    /// </summary>
+    public Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var socket = _socket!;
-
-        // One registration for the loop rather than a cancellable receive each time: cancelling closes the socket, which
-        // ends the pending receive.
-        using var registration = cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket);
-        try
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_receiveLock)
         {
+            _done = done;
+            _polled = _socket;
+
             // Messages that came with the subscribe answer.
             ProcessBuffer();
-            while (!_closed && !cancellationToken.IsCancellationRequested)
+            if (_closed || cancellationToken.IsCancellationRequested)
             {
-                // The socket's ValueTask awaited right here (no token, no nested async method whose box would be allocated on
-                // each asynchronous completion): with inline socket completions the loop continues on the socket thread.
-                if (!Received(socket, await socket.ReceiveAsync(ReceiveSpace(), SocketFlags.None, CancellationToken.None)))
+                Close();
+                return done.Task;
+            }
+
+            _registration = cancellationToken.UnsafeRegister(static c => ((LoadClient)c!).Close(), this);
+            _receiver.Add(this, _polled!);
+        }
+
+        return done.Task;
+    }
+
+    /// <summary>Called by the receiver when the socket has data (or has closed): one receive, then the messages it completed.</summary>
+    public void OnReadable()
+    {
+        lock (_receiveLock)
+        {
+            if (_polled is not { } socket)
+            {
+                return;
+            }
+
+            var received = EpollReceiver.Receive(socket, ReceiveSpace().Span);
+            if (received == -11 /* EAGAIN: the readiness was consumed by an earlier receive */)
+            {
+                return;
+            }
+
+            try
+            {
+                if (received < 0 || !Received(socket, received))
                 {
-                    break;
+                    // What arrived before a close frame still counts.
+                    ProcessBuffer();
+                    Close();
+                    return;
                 }
 
                 ProcessBuffer();
             }
-
-            // What arrived before a close frame still counts.
-            ProcessBuffer();
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-        catch (InvalidDataException ex)
-        {
-            Console.WriteLine($"  client {Id}: {ex.Message}; reconnecting");
-        }
-        finally
-        {
-            Connected = false;
-            socket.Dispose();
+            catch (Exception ex) when (ex is SocketException or InvalidDataException)
+            {
+                Console.WriteLine($"  client {Id}: {ex.Message}; reconnecting");
+                Close();
+            }
         }
     }
 
     public void Abort()
     {
         ForcedClose = true;
-        _socket?.Dispose();
+        Close();
+    }
+
+    /// <summary>Takes the socket out of the receiver, closes it and completes the receive task; once.</summary>
+    private void Close()
+    {
+        lock (_receiveLock)
+        {
+            if (_polled is not { } socket)
+            {
+                return;
+            }
+
+            _polled = null;
+            _receiver.Remove(socket);
+            Connected = false;
+            lock (_sendLock)
+            {
+                _socket = null;
+                socket.Dispose();
+            }
+
+            _registration.Unregister();
+            _done?.TrySetResult();
+        }
     }
 
     /// <summary>Sends a SignalR ping (thread-safe with the other sends; called from a timer).</summary>
     public void SendPing()
     {
-        if (_socket is { } socket && Connected)
+        lock (_sendLock)
         {
-            try
+            if (_socket is { } socket && Connected)
             {
-                SendFrame(socket, OpText, Ping);
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-            {
-                // Closed meanwhile (forced disconnect or node restart): the receive loop reconnects.
+                try
+                {
+                    SendFrame(socket, OpText, Ping);
+                }
+                catch (SocketException)
+                {
+                    // Closed meanwhile by the server (node restart): the receiver notices and the client reconnects.
+                }
             }
         }
     }
@@ -260,7 +317,7 @@ internal sealed class LoadClient
     }
 
     /// <summary>Reads the HTTP response head (up to the blank line) into <c>_raw</c>; bytes after it stay there as frames.</summary>
-    private async Task<string?> ReadResponseHeadAsync(Socket socket, CancellationToken cancellationToken)
+    private string? ReadResponseHead(Socket socket)
     {
         while (true)
         {
@@ -273,12 +330,7 @@ internal sealed class LoadClient
                 return head;
             }
 
-            if (_rawLength == _raw.Length)
-            {
-                Array.Resize(ref _raw, _raw.Length * 2);
-            }
-
-            var received = await socket.ReceiveAsync(_raw.AsMemory(_rawLength), SocketFlags.None, cancellationToken);
+            var received = socket.Receive(ReceiveSpace().Span);
             if (received == 0)
             {
                 return null;
@@ -287,10 +339,6 @@ internal sealed class LoadClient
             _rawLength += received;
         }
     }
-
-    /// <summary>Receives once and unframes what came (the connect path); false when the connection closed.</summary>
-    private async ValueTask<bool> ReceiveAsync(Socket socket, CancellationToken cancellationToken)
-        => Received(socket, await socket.ReceiveAsync(ReceiveSpace(), SocketFlags.None, cancellationToken));
 
     /// <summary>The free end of <c>_raw</c> for the next receive (the buffer doubles when full).</summary>
     private Memory<byte> ReceiveSpace()
@@ -546,8 +594,8 @@ internal sealed class LoadClient
         return at >= 0 && Utf8Parser.TryParse(frame[(at + name.Length)..], out long value, out _) ? value : -1;
     }
 
-    /// <summary>The next SignalR message (without its record separator) as text, or null when the connection closed.</summary>
-    private async Task<string?> ReadMessageAsync(Socket socket, CancellationToken cancellationToken)
+    /// <summary>The next SignalR message (without its record separator) as text, or null when the connection closed (blocking).</summary>
+    private string? ReadMessage(Socket socket)
     {
         while (true)
         {
@@ -560,7 +608,7 @@ internal sealed class LoadClient
                 return text;
             }
 
-            if (_closed || !await ReceiveAsync(socket, cancellationToken))
+            if (_closed || !Received(socket, socket.Receive(ReceiveSpace().Span)))
             {
                 return null;
             }

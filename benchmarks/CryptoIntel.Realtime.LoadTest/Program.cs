@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--pool-arrays 4096] [--warmup 10] [--broadcast-only]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--pool-arrays 4096] [--warmup 10] [--broadcast-only] [--client-spin-us 0]
 //          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
@@ -99,8 +99,9 @@ internal static class Runner
             await server.WaitReadyAsync(http);
         }
 
+        var spin = TimeSpan.FromMicroseconds(int.Parse(args.GetValueOrDefault("client-spin-us", "0"), CultureInfo.InvariantCulture));
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {runtime}; generator sockets: inline completions {(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "on" : "off")}");
+        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {runtime}; generator: one epoll thread receiving{(spin > TimeSpan.Zero ? $", polling {spin.TotalMicroseconds:F0} us before it sleeps" : string.Empty)}");
         Console.WriteLine(plain ? "BASELINE: plain SignalR hub, Clients.All.SendAsync (no offsets, no resume, no cap)" : string.Empty);
         Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
@@ -108,14 +109,17 @@ internal static class Runner
         var warmup = int.Parse(args.GetValueOrDefault("warmup", "0"));
         var totalMessages = (messages * 3) + 10 + warmup;
         var metrics = new Metrics { ExpectedPerPhase = (messages + 2) * (connections + extra) };
-        var clients = Enumerable.Range(0, connections).Select(i => new LoadClient(i, servers[i % nodes].Uri, metrics, totalMessages)).ToArray();
+        using var receiver = new EpollReceiver(spin);
+        var clients = Enumerable.Range(0, connections).Select(i => new LoadClient(i, servers[i % nodes].Uri, metrics, totalMessages, receiver)).ToArray();
         using var stop = new CancellationTokenSource();
         var loops = new Task[connections];
         var connectWatch = Stopwatch.StartNew();
         var refused = 0;
-        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (client, ct) =>
+        // Blocking connects (see EpollReceiver), 64 at a time on pool threads.
+        ThreadPool.SetMinThreads(96, 96);
+        Parallel.ForEach(clients, new ParallelOptions { MaxDegreeOfParallelism = 64 }, client =>
         {
-            var status = await client.ConnectAsync(ct);
+            var status = client.Connect();
             if (status == 101)
             {
                 loops[client.Id] = RunClientAsync(client, stop.Token);
@@ -162,7 +166,8 @@ internal static class Runner
         GC.WaitForPendingFinalizers();
         var cpu0 = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
         var ownCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var (ownGcs0, ownPause0) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+        var (ownGcs0, ownPause0, ownAllocated0) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
+        using var sampler = Environment.GetEnvironmentVariable("CRYPTOINTEL_LOADTEST_ALLOCS") == "1" ? new AllocationSampler() : null;
         var wall = Stopwatch.StartNew();
         published += await PublishAsync(http, servers[0], messages, 1000);
         await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
@@ -172,8 +177,9 @@ internal static class Runner
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
         Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
         ReportByMessage(phase1);
-        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery, {GC.CollectionCount(0) - ownGcs0} GCs, {(GC.GetTotalPauseDuration() - ownPause0).TotalMilliseconds:F0} ms GC pause)");
+        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery, {GC.CollectionCount(0) - ownGcs0} GCs, {(GC.GetTotalPauseDuration() - ownPause0).TotalMilliseconds:F0} ms GC pause, {(GC.GetTotalAllocatedBytes(precise: true) - ownAllocated0) / Math.Max(1, phase1.Count)} B allocated per delivery, {receiver.EventsPerWait:F1} ready sockets per epoll wake-up)");
         ReportServer(cpu0, cpu1, phase1.Count);
+        sampler?.Print();
 
         if (plain || args.ContainsKey("broadcast-only"))
         {
@@ -215,14 +221,14 @@ internal static class Runner
         }
 
         // Phase 4: connections beyond the cap are refused with 503; the others live on.
-        var extras = Enumerable.Range(0, extra).Select(i => new LoadClient(connections + i, servers[0].Uri, metrics, totalMessages)).ToArray();
+        var extras = Enumerable.Range(0, extra).Select(i => new LoadClient(connections + i, servers[0].Uri, metrics, totalMessages, receiver)).ToArray();
         var statuses = new int[extra];
         var extraLoops = new List<Task>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, extra), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        Parallel.ForEach(Enumerable.Range(0, extra), new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>
         {
             try
             {
-                statuses[i] = await extras[i].ConnectAsync(ct);
+                statuses[i] = extras[i].Connect();
                 if (statuses[i] == 101)
                 {
                     lock (extraLoops)
@@ -274,7 +280,7 @@ internal static class Runner
             {
                 try
                 {
-                    if (await client.ConnectAsync(cancellationToken) == 101)
+                    if (await Task.Run(client.Connect, cancellationToken) == 101)
                     {
                         client.Reconnects++;
                         break;
