@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using CryptoIntel.Realtime.Internal;
 using CryptoIntel.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace CryptoIntel.Realtime.Tests;
 
@@ -76,18 +78,26 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
-    public async Task MessageMissedDuringBackplaneOutage_IsReplayedWhenTheSubscriptionIsRestored()
+    public async Task MessageMissedDuringBackplaneOutage_IsCaughtUpWhenTheSubscriptionIsRestored()
     {
         var redis = TestServices.RequireRedis();
         var prefix = $"ci-test:{Guid.NewGuid():N}:";
         var name = $"ci-node-{Guid.NewGuid():N}";
         await using var node = await StartNodeAsync($"{redis},name={name}", prefix);
+        var meters = node.Services.GetRequiredService<IMeterFactory>();
+        using var caughtUp = new MetricCollector<long>(meters, RealtimeMetrics.MeterName, "cryptointel.realtime.fanout.caught_up");
+        using var replayed = new MetricCollector<long>(meters, RealtimeMetrics.MeterName, "cryptointel.realtime.messages.replayed");
         var received = new Received();
+        var other = new Received();
         await using var client = node.Connect(handlers: received.Attach);
+        await using var otherClient = node.Connect(handlers: other.Attach);
         await client.StartAsync(Token);
+        await otherClient.StartAsync(Token);
         await client.InvokeAsync<SubscribeAnswer>("Subscribe", new { topic = "all" }, Token);
+        await otherClient.InvokeAsync<SubscribeAnswer>("Subscribe", new { topic = "all" }, Token);
         await node.Publisher.PublishAsync([RealtimeTestHost.MakeSignal(1)], Token);
         await received.WaitForAsync(r => r.Signals.Count == 1);
+        await other.WaitForAsync(r => r.Signals.Count == 1);
 
         // Offset 2 of 'all' goes into Redis the way the publish script writes it, but its notice never reaches the node
         // (as when the node's subscription is down); then the node's subscription connection is killed and comes back.
@@ -108,9 +118,16 @@ public sealed class ScaleOutTests
         }
 
         await received.WaitForAsync(r => r.Signals.Count == 2);
+        await other.WaitForAsync(r => r.Signals.Count == 2);
         Assert.Equal([1, 2], received.Signals.Select(s => s.Offset));
+        Assert.Equal([1, 2], other.Signals.Select(s => s.Offset));
         Assert.Equal(2, (int)received.Signals[1].Signal.Magnitude);
         Assert.Empty(received.Gaps);
+        Assert.Empty(other.Gaps);
+
+        // The node read offset 2 from history once and fanned it out to both subscribers (no per-subscription replay).
+        Assert.Equal(1, caughtUp.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(0, replayed.GetMeasurementSnapshot().Sum(m => m.Value));
     }
 
     [Fact]

@@ -300,11 +300,19 @@ public sealed class SignalHubTests
     }
 
     [Fact]
-    public async Task FanOutQueueOverflow_LosesNothing_SubscribersReplayDroppedFramesInOrder()
+    public async Task FanOutQueueOverflow_LosesNothing_NodeReadsDroppedFramesBackInOrder()
     {
         // A one-frame fan-out queue: publishing 300 signals (four topic frames each) in one synchronous burst outruns
         // the fan-out loop, so it drops most frames; every subscriber must still get every frame of its topic, in order.
-        await using var host = await RealtimeTestHost.StartAsync(o => o.FanOutQueueCapacity = 1);
+        // (Connection queues deep enough never to drop: this test is about the node's queue.)
+        await using var host = await RealtimeTestHost.StartAsync(o =>
+        {
+            o.FanOutQueueCapacity = 1;
+            o.ConnectionBufferSize = 5000;
+        });
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        using var caughtUp = new MetricCollector<long>(meters, RealtimeMetrics.MeterName, "cryptointel.realtime.fanout.caught_up");
+        using var replayed = new MetricCollector<long>(meters, RealtimeMetrics.MeterName, "cryptointel.realtime.messages.replayed");
         var all = new Received();
         var filtered = new Received();
         await using var allConnection = host.Connect(handlers: all.Attach);
@@ -324,5 +332,9 @@ public sealed class SignalHubTests
         Assert.Equal(Enumerable.Range(1, count).Where(i => i % 2 == 0).Select(i => (long)i), filtered.Signals.Select(s => s.Offset));
         Assert.Empty(all.Gaps);
         Assert.Empty(filtered.Gaps);
+
+        // The node read the dropped frames back from history itself and fanned them out: no subscription replayed on its own.
+        Assert.True(caughtUp.GetMeasurementSnapshot().Sum(m => m.Value) > 0);
+        Assert.Equal(0, replayed.GetMeasurementSnapshot().Sum(m => m.Value));
     }
 }

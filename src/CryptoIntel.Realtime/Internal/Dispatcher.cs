@@ -47,12 +47,14 @@ internal sealed class Dispatcher : IDisposable
     private readonly RealtimeMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Channel<Frame> _fanOut;
-    private readonly ConcurrentQueue<string> _overflowed = new();
+    private readonly ConcurrentQueue<string> _catchUps = new();
 
     /// <summary>The epoch and offset of the last frame fanned out, per topic with subscribers (fan-out loop only).</summary>
     private readonly Dictionary<string, (string Epoch, long Offset)> _fannedOut = new(StringComparer.Ordinal);
     private ConnectionServices? _connectionServices;
     private long _overflows;
+    private int _chunk = FanOutChunk;
+    private int _sinceYield;
 
     public Dispatcher(IServiceProvider services, RealtimeMetrics metrics, ILogger<Dispatcher> logger)
     {
@@ -126,52 +128,37 @@ internal sealed class Dispatcher : IDisposable
     private async Task FanOutAsync()
     {
         var reader = _fanOut.Reader;
-        var chunk = FanOutChunk;
-        var sinceYield = 0;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var frame))
             {
-                while (_overflowed.TryDequeue(out var overflowed))
+                while (_catchUps.TryDequeue(out var topic))
                 {
-                    // The dropped frame may have been its topic's last for a while: recover now, not at the next one.
-                    MarkGapped(overflowed);
+                    // A dropped frame may have been its topic's last for a while, and a backplane outage may have hidden a
+                    // topic's last frames: catch up now, not at the topic's next frame.
+                    await CatchUpAsync(topic, long.MaxValue).ConfigureAwait(false);
                 }
 
-                if (!_topics.TryGetValue(frame.Topic, out var subscribers))
+                if (ReferenceEquals(frame, Frame.Wake) || !_topics.TryGetValue(frame.Topic, out var subscribers))
                 {
                     continue;
                 }
 
                 try
                 {
-                    CheckContinuity(frame);
-                    foreach (var (subscription, _) in subscribers)
+                    if (_fannedOut.TryGetValue(frame.Topic, out var last) && string.Equals(last.Epoch, frame.Epoch, StringComparison.Ordinal)
+                        && frame.Offset > last.Offset + 1)
                     {
-                        if (frame.Offset <= subscription.LastQueued)
-                        {
-                            continue;
-                        }
-
-                        // A filtered subscription that skipped half a history of offsets is sent a position notice instead.
-                        var send = !subscription.HasFilter || subscription.Matches(frame.Signal) ? frame
-                            : frame.Offset - subscription.LastQueued >= subscription.PositionInterval ? frame.Position
-                            : null;
-                        if (send is not null)
-                        {
-                            var previous = subscription.LastQueued;
-                            subscription.LastQueued = frame.Offset;
-                            subscription.Connection.Enqueue(subscription, send, previous);
-                            if (++sinceYield >= chunk)
-                            {
-                                // A yield waits behind everything queued: with much more queued than our own sends, write more
-                                // connections per yield so other work cannot starve the fan-out; shrink back when it drains.
-                                sinceYield = 0;
-                                chunk = ThreadPool.PendingWorkItemCount > BusyQueue ? Math.Min(chunk * 2, MaxFanOutChunk) : Math.Max(chunk / 2, FanOutChunk);
-                                await Task.Yield();
-                            }
-                        }
+                        Log.FanOutGap(_logger, frame.Topic, last.Offset + 1, frame.Offset - 1);
+                        await CatchUpAsync(frame.Topic, frame.Offset - 1).ConfigureAwait(false);
                     }
+
+                    if (!_fannedOut.TryGetValue(frame.Topic, out last) || !string.Equals(last.Epoch, frame.Epoch, StringComparison.Ordinal) || frame.Offset > last.Offset)
+                    {
+                        _fannedOut[frame.Topic] = (frame.Epoch, frame.Offset);
+                    }
+
+                    await SendAsync(frame, subscribers).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
@@ -182,41 +169,123 @@ internal sealed class Dispatcher : IDisposable
         }
     }
 
-    private void OnOverflow(Frame frame)
+    /// <summary>Hands a frame to every subscription of its topic that wants it (fan-out loop only).</summary>
+    private async ValueTask SendAsync(Frame frame, ConcurrentDictionary<Subscription, byte> subscribers)
     {
-        Interlocked.Increment(ref _overflows);
-        _metrics.FanOutOverflow();
-        Log.FanOutOverflow(_logger, frame.Topic, frame.Offset);
-        _overflowed.Enqueue(frame.Topic);
-    }
-
-    /// <summary>Marks the topic's subscribers gapped when offsets were skipped since the last frame fanned out.</summary>
-    private void CheckContinuity(Frame frame)
-    {
-        if (_fannedOut.TryGetValue(frame.Topic, out var last) && string.Equals(last.Epoch, frame.Epoch, StringComparison.Ordinal))
+        foreach (var (subscription, _) in subscribers)
         {
-            if (frame.Offset <= last.Offset)
+            if (frame.Offset <= subscription.LastQueued)
             {
-                return;
+                continue;
             }
 
-            if (frame.Offset > last.Offset + 1)
+            // A filtered subscription that skipped half a history of offsets is sent a position notice instead.
+            var send = !subscription.HasFilter || subscription.Matches(frame.Signal) ? frame
+                : frame.Offset - subscription.LastQueued >= subscription.PositionInterval ? frame.Position
+                : null;
+            if (send is not null)
             {
-                Log.FanOutGap(_logger, frame.Topic, last.Offset + 1, frame.Offset - 1);
-                MarkGapped(frame.Topic);
+                var previous = subscription.LastQueued;
+                subscription.LastQueued = frame.Offset;
+                subscription.Connection.Enqueue(subscription, send, previous);
+                if (++_sinceYield >= _chunk)
+                {
+                    // A yield waits behind everything queued: with much more queued than our own sends, write more
+                    // connections per yield so other work cannot starve the fan-out; shrink back when it drains.
+                    _sinceYield = 0;
+                    _chunk = ThreadPool.PendingWorkItemCount > BusyQueue ? Math.Min(_chunk * 2, MaxFanOutChunk) : Math.Max(_chunk / 2, FanOutChunk);
+                    await Task.Yield();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads once what this node has not fanned out of a topic (up to offset <paramref name="until"/>) from its history and
+    /// fans it out in order, as if it had arrived: one history read for the node instead of one per subscription. When the
+    /// history no longer holds all of it (or the topic's epoch changed), each subscription recovers on its own instead
+    /// (and learns of the gap). Fan-out loop only.
+    /// </summary>
+    private async ValueTask CatchUpAsync(string topic, long until)
+    {
+        if (!_topics.TryGetValue(topic, out var subscribers) || subscribers.IsEmpty)
+        {
+            return;
+        }
+
+        string? epoch = null;
+        long after;
+        if (_fannedOut.TryGetValue(topic, out var last))
+        {
+            (epoch, after) = last;
+        }
+        else
+        {
+            // Nothing fanned out of this topic yet on this node: from where its furthest-behind subscription stands.
+            after = long.MaxValue;
+            foreach (var (subscription, _) in subscribers)
+            {
+                after = Math.Min(after, subscription.LastQueued);
             }
         }
 
-        _fannedOut[frame.Topic] = (frame.Epoch, frame.Offset);
-    }
+        var max = (int)Math.Min(ConnectionServices.Options.HistoryPerTopic, until - after);
+        if (max <= 0)
+        {
+            return;
+        }
 
-    /// <summary>Has every subscription on this node replay from history what it may have missed (after a backplane outage).</summary>
-    public void MarkAllGapped()
-    {
-        foreach (var topic in _topics.Keys)
+        var read = await ConnectionServices.Store.ReadAsync(topic, after, max, CancellationToken.None).ConfigureAwait(false);
+        var frames = read.Frames;
+        var complete = (epoch is null || string.Equals(epoch, read.Position.Epoch, StringComparison.Ordinal))
+            && (frames.Count == 0 ? read.Position.Offset <= after : frames[0].Offset == after + 1);
+        _metrics.CaughtUp(frames.Count);
+        if (!complete)
         {
             MarkGapped(topic);
         }
+
+        foreach (var frame in frames)
+        {
+            if (frame.Offset > until)
+            {
+                break;
+            }
+
+            _fannedOut[topic] = (frame.Epoch, frame.Offset);
+            if (complete)
+            {
+                await SendAsync(frame, subscribers).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void OnOverflow(Frame frame)
+    {
+        if (ReferenceEquals(frame, Frame.Wake))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _overflows);
+        _metrics.FanOutOverflow();
+        Log.FanOutOverflow(_logger, frame.Topic, frame.Offset);
+        _catchUps.Enqueue(frame.Topic);
+    }
+
+    /// <summary>
+    /// Has the fan-out loop catch up every topic with subscribers on this node from its history (after a backplane outage,
+    /// whose messages never reached this node).
+    /// </summary>
+    public void CatchUpAll()
+    {
+        foreach (var topic in _topics.Keys)
+        {
+            _catchUps.Enqueue(topic);
+        }
+
+        // Wakes the loop if it is waiting for frames.
+        _fanOut.Writer.TryWrite(Frame.Wake);
     }
 
     private void MarkGapped(string topic)

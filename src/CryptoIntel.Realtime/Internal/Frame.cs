@@ -25,6 +25,15 @@ internal sealed class Frame
         Bytes = Build(topic, epoch, offset, publishedAt, signalJson.Span);
     }
 
+    /// <summary>The sentinel that wakes the fan-out loop (its empty topic has no subscribers).</summary>
+    private Frame()
+    {
+        Topic = string.Empty;
+        Epoch = string.Empty;
+        Signal = null!;
+        Bytes = [];
+    }
+
     private Frame(Frame of)
     {
         Topic = of.Topic;
@@ -42,6 +51,9 @@ internal sealed class Frame
     /// epoch, offset}]}</c>): no signal for the client, only how far the topic has gone past its filters.
     /// </summary>
     public bool IsPosition { get; }
+
+    /// <summary>Gets the frame the dispatcher queues to wake its fan-out loop; it is never sent.</summary>
+    public static Frame Wake { get; } = new();
 
     public string Topic { get; }
 

@@ -35,12 +35,12 @@ internal static partial class Log
     [LoggerMessage(4009, LogLevel.Error, "The fan-out of {Topic} offset {Offset} failed", EventName = "FanOutFailed")]
     public static partial void FanOutFailed(ILogger logger, string topic, long offset, Exception exception);
 
-    [LoggerMessage(4010, LogLevel.Warning, "Topic {Topic} skipped offsets {From}..{To} on this node (fan-out queue overflow or missed backplane messages): its subscribers replay them from history", EventName = "FanOutGap")]
+    [LoggerMessage(4010, LogLevel.Warning, "Topic {Topic} skipped offsets {From}..{To} on this node (fan-out queue overflow or missed backplane messages): this node reads them from history and fans them out first", EventName = "FanOutGap")]
     public static partial void FanOutGap(ILogger logger, string topic, long from, long to);
 
-    [LoggerMessage(4011, LogLevel.Warning, "The fan-out queue was full and dropped the oldest frame of {Topic} (offset {Offset}): its subscribers replay it from history", EventName = "FanOutOverflow")]
+    [LoggerMessage(4011, LogLevel.Warning, "The fan-out queue was full and dropped the oldest frame of {Topic} (offset {Offset}): this node reads it back from history", EventName = "FanOutOverflow")]
     public static partial void FanOutOverflow(ILogger logger, string topic, long offset);
 
-    [LoggerMessage(4012, LogLevel.Warning, "The Redis subscription was restored: every subscription on this node replays what it may have missed from history", EventName = "BackplaneRestored")]
+    [LoggerMessage(4012, LogLevel.Warning, "The Redis subscription was restored: this node catches up every subscribed topic from history", EventName = "BackplaneRestored")]
     public static partial void BackplaneRestored(ILogger logger);
 }

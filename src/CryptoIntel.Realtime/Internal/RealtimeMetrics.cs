@@ -18,6 +18,7 @@ internal sealed class RealtimeMetrics
     private readonly Counter<long> _refused;
     private readonly Counter<long> _gaps;
     private readonly Counter<long> _fanOutOverflows;
+    private readonly Counter<long> _caughtUp;
 
     public RealtimeMetrics(IMeterFactory meterFactory)
     {
@@ -32,7 +33,8 @@ internal sealed class RealtimeMetrics
         _dropped = meter.CreateCounter<long>("cryptointel.realtime.messages.dropped", "{message}", "Messages dropped from full connection buffers (slow consumers).");
         _slowDisconnected = meter.CreateCounter<long>("cryptointel.realtime.slow_consumers.disconnected", "{connection}", "Connections closed because they could not keep up.");
         _refused = meter.CreateCounter<long>("cryptointel.realtime.connections.refused", "{connection}", "Connection attempts refused (reason: capacity, unauthorized, token_expired).");
-        _fanOutOverflows = meter.CreateCounter<long>("cryptointel.realtime.fanout.overflows", "{message}", "Frames dropped from this node's full fan-out queue (their subscribers replay them from history).");
+        _fanOutOverflows = meter.CreateCounter<long>("cryptointel.realtime.fanout.overflows", "{message}", "Frames dropped from this node's full fan-out queue (read back from history and fanned out in order).");
+        _caughtUp = meter.CreateCounter<long>("cryptointel.realtime.fanout.caught_up", "{message}", "Frames this node read back from history and fanned out because it had not received them (fan-out queue overflow, backplane outage).");
         _gaps = meter.CreateCounter<long>("cryptointel.realtime.gaps", "{gap}", "Gap notices sent: messages a client missed that history no longer held.");
     }
 
@@ -63,4 +65,6 @@ internal sealed class RealtimeMetrics
     public void Gap() => _gaps.Add(1);
 
     public void FanOutOverflow() => _fanOutOverflows.Add(1);
+
+    public void CaughtUp(int count) => _caughtUp.Add(count);
 }

@@ -69,13 +69,13 @@ internal sealed class RedisTopicStore : ITopicStore, IHostedService, IAsyncDispo
         // Handled one at a time, in the order Redis published them.
         _queue.OnMessage(message => OnPublished(message.Message));
 
-        // Messages published while this node's subscription was down never reach it: every subscription replays from history.
+        // Messages published while this node's subscription was down never reach it: the node catches up from history.
         _connection.ConnectionRestored += (_, e) =>
         {
             if (e.ConnectionType == ConnectionType.Subscription)
             {
                 Log.BackplaneRestored(_logger);
-                _dispatcher.MarkAllGapped();
+                _dispatcher.CatchUpAll();
             }
         };
     }
