@@ -8,12 +8,12 @@ using CryptoIntel.Signals.Sentiment.Internal;
 using Microsoft.Extensions.Options;
 
 // Usage:
-//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon] [--nb posneg|ovr] [--nb-alpha X] [--nb-mix X] [--nb-source K] [--nb-norm] [--nb-plain]
+//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
 //   evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
 // CSV files: header text,label; labels positive/negative/neutral. A training file may carry a weight: crypto_headlines.csv@3.
 const string Usage = """
     usage:
-      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon] [--nb posneg|ovr] [--nb-alpha X] [--nb-mix X] [--nb-source K] [--nb-norm] [--nb-plain]
+      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
       CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
       CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
     """;
@@ -31,7 +31,6 @@ try
         "train" => Commands.Train(args[1..]),
         "evaluate" => Commands.Evaluate(args[1..]),
         "latency" => Commands.Latency(args[1..]),
-        "two-stage" => TwoStage.Run(args[1..]),
         _ => Commands.Fail($"unknown command '{args[0]}'\n{Usage}"),
     };
 }
@@ -54,7 +53,6 @@ internal static class Commands
         var files = new List<(string Path, float Weight)>();
         var dev = new List<string>();
         var options = new SentimentTrainingOptions();
-        var nbSourceFiles = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -69,12 +67,6 @@ internal static class Commands
                 case "--chars": options = options with { CharNgrams = true }; break;
                 case "--ngrams" when i + 1 < args.Length: options = options with { WordNgramLength = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--tfidf": options = options with { TfIdf = true }; break;
-                case "--nb" when i + 1 < args.Length: options = options with { NbScaling = args[++i] }; break;
-                case "--nb-alpha" when i + 1 < args.Length: options = options with { NbAlpha = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                case "--nb-mix" when i + 1 < args.Length: options = options with { NbMix = float.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                case "--nb-source" when i + 1 < args.Length: nbSourceFiles = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--nb-plain": options = options with { NbPlainOnly = true }; break;
-                case "--nb-norm": options = options with { NbNormalise = true }; break;
                 case "--no-lexicon": options = options with { LexiconFeatures = false }; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
@@ -101,10 +93,6 @@ internal static class Commands
             var read = SentimentCsv.Read(path);
             Console.WriteLine($"train: {path}: {read.Count} rows, weight {weight.ToString(CultureInfo.InvariantCulture)}");
             rows.AddRange(read.Select(r => (r, weight)));
-            if (--nbSourceFiles == 0)
-            {
-                options = options with { NbSourceRows = rows.Count };
-            }
         }
 
         var watch = Stopwatch.StartNew();

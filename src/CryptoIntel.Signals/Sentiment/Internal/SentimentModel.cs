@@ -86,28 +86,6 @@ internal sealed record SentimentTrainingOptions
 
     /// <summary>Gets a value indicating whether word n-grams are weighted by TF-IDF (else term frequency).</summary>
     public bool TfIdf { get; init; }
-
-    /// <summary>
-    /// Gets the naive-Bayes scaling of the word n-gram features (NBSVM, Wang and Manning 2012): null for none,
-    /// <c>posneg</c> (|log-count ratio| of positive vs negative texts) or <c>ovr</c> (the largest |log-count ratio| of
-    /// the three one-vs-rest ratios) or <c>ovr3</c> (three copies of the n-grams, each scaled by one one-vs-rest ratio). The scales are a fitted normaliser in the saved model.
-    /// </summary>
-    public string? NbScaling { get; init; }
-
-    /// <summary>Gets the smoothing α of the naive-Bayes counts.</summary>
-    public float NbAlpha { get; init; } = 1f;
-
-    /// <summary>Gets the number of leading training rows the naive-Bayes counts come from (0: all); n-grams unseen in them keep scale 1.</summary>
-    public int NbSourceRows { get; init; }
-
-    /// <summary>Gets a value indicating whether the scales are divided by their occurrence-weighted mean (so the word features keep their overall size next to the lexicon features).</summary>
-    public bool NbNormalise { get; init; }
-
-    /// <summary>Gets a value indicating whether n-grams of the crypto-domain copy (<c>c_…</c>) keep scale 1.</summary>
-    public bool NbPlainOnly { get; init; }
-
-    /// <summary>Gets the mix β of the scale: <c>(1 − β) + β·|r|</c> (1 = the pure NBSVM scale).</summary>
-    public float NbMix { get; init; } = 1f;
 }
 
 /// <summary>Builds, trains, saves and loads the sentiment model.</summary>
@@ -118,8 +96,6 @@ internal static class SentimentModel
 
     /// <summary>The text length the training cuts at (as the scorer's default).</summary>
     public const int TrainingMaxLength = 2_000;
-
-    private static readonly string[] OneVsRest = ["neg", "neu", "pos"];
 
     private static readonly DateTimeOffset FixedZipTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -142,161 +118,8 @@ internal static class SentimentModel
     {
         var ml = new MLContext(options.Seed);
         var data = ml.Data.LoadFromEnumerable(rows);
-        if (options.NbScaling is null)
-        {
-            var model = BuildPipeline(ml, options).Fit(data);
-            return (ml, model, data.Schema);
-        }
-
-        // NBSVM: fit the featuriser, compute one scale per word n-gram slot from the training rows, turn the scales
-        // into a fitted min-max normaliser (fitted on a synthetic row holding 1/scale and a row of zeros, so its learned scale is the
-        // scale), then fit the trainer on the scaled features. The saved chain scores exactly as it was trained.
-        var featurizer = BuildFeaturizer(ml, options, out var features).Fit(data);
-        var featurized = featurizer.Transform(data);
-        var scaleSets = options.NbScaling == "ovr3"
-            ? [.. OneVsRest.Select(c => NaiveBayesScales(featurized, rows, options with { NbScaling = c }))]
-            : new[] { NaiveBayesScales(featurized, rows, options) };
-        var scalers = new List<ITransformer>();
-        var scaled = featurized;
-        features.RemoveAt(0);
-        for (var k = 0; k < scaleSets.Length; k++)
-        {
-            var scales = scaleSets[k];
-            var synthetic = ml.Data.LoadFromEnumerable(
-                [new ScaleRow { WordsN = [.. scales.Select(x => 1f / x)] }, new ScaleRow { WordsN = new float[scales.Length] }],
-                ScaleRow.Schema(scales.Length));
-            var scaler = ml.Transforms.NormalizeMinMax("WordsNb" + k, "WordsN", fixZero: true).Fit(synthetic);
-            scaled = scaler.Transform(scaled);
-            scalers.Add(scaler);
-            features.Insert(k, "WordsNb" + k);
-        }
-
-        var head = ml.Transforms.Concatenate("Features", [.. features]).Append(Trainer(ml, options)).Fit(scaled);
-        ITransformer chain = new TransformerChain<ITransformer>([featurizer, .. scalers, head]);
-        return (ml, chain, data.Schema);
-    }
-
-    private static float[] NaiveBayesScales(IDataView featurized, List<SentimentModelInput> rows, SentimentTrainingOptions options)
-    {
-        var size = ((VectorDataViewType)featurized.Schema["WordGrams"].Type).Size;
-        var counts = new double[3][];
-        for (var c = 0; c < 3; c++)
-        {
-            counts[c] = new double[size];
-        }
-
-        using (var cursor = featurized.GetRowCursor([featurized.Schema["WordGrams"]]))
-        {
-            var getter = cursor.GetGetter<VBuffer<float>>(featurized.Schema["WordGrams"]);
-            var buffer = default(VBuffer<float>);
-            var i = 0;
-            while (cursor.MoveNext())
-            {
-                getter(ref buffer);
-                if (options.NbSourceRows > 0 && i >= options.NbSourceRows)
-                {
-                    break;
-                }
-
-                var row = rows[i++];
-                var c = row.Label switch { "negative" => 0, "neutral" => 1, _ => 2 };
-                var values = buffer.GetValues();
-                var indices = buffer.GetIndices();
-                for (var k = 0; k < values.Length; k++)
-                {
-                    if (values[k] != 0)
-                    {
-                        counts[c][buffer.IsDense ? k : indices[k]] += row.Weight;
-                    }
-                }
-            }
-        }
-
-        double alpha = options.NbAlpha;
-        double[] LogRatio(int[] pos, int[] neg)
-        {
-            var p = new double[size];
-            var q = new double[size];
-            for (var j = 0; j < size; j++)
-            {
-                p[j] = alpha + pos.Sum(c => counts[c][j]);
-                q[j] = alpha + neg.Sum(c => counts[c][j]);
-            }
-
-            double sp = p.Sum(), sq = q.Sum();
-            return [.. p.Select((x, j) => Math.Log(x / sp / (q[j] / sq)))];
-        }
-
-        var ratios = options.NbScaling switch
-        {
-            "posneg" => [LogRatio([2], [0])],
-            "ovr" => new[] { LogRatio([0], [1, 2]), LogRatio([1], [0, 2]), LogRatio([2], [0, 1]) },
-            "neg" => [LogRatio([0], [1, 2])],
-            "neu" => [LogRatio([1], [0, 2])],
-            "pos" => [LogRatio([2], [0, 1])],
-            _ => throw new ArgumentException($"unknown naive-Bayes scaling '{options.NbScaling}' (posneg, ovr or ovr3)"),
-        };
-        var scales = new float[size];
-        for (var j = 0; j < size; j++)
-        {
-            if (counts[0][j] + counts[1][j] + counts[2][j] == 0)
-            {
-                scales[j] = 1f;
-                continue;
-            }
-
-            var r = ratios.Max(x => Math.Abs(x[j]));
-            scales[j] = (float)Math.Max(1e-3, (1 - options.NbMix) + (options.NbMix * r));
-        }
-
-        if (options.NbPlainOnly)
-        {
-            var names = default(VBuffer<ReadOnlyMemory<char>>);
-            featurized.Schema["WordGrams"].GetSlotNames(ref names);
-            var kept = 0;
-            foreach (var (j, name) in names.Items())
-            {
-                if (name.Span.StartsWith("c_") || name.Span.Contains("|c_", StringComparison.Ordinal))
-                {
-                    scales[j] = 1f;
-                    kept++;
-                }
-            }
-
-            Console.WriteLine($"nb: {kept} crypto-copy n-grams keep scale 1");
-        }
-
-        if (options.NbNormalise)
-        {
-            double total = 0, weight = 0;
-            for (var j = 0; j < size; j++)
-            {
-                var n = counts[0][j] + counts[1][j] + counts[2][j];
-                total += n * scales[j];
-                weight += n;
-            }
-
-            var mean = (float)(total / weight);
-            for (var j = 0; j < size; j++)
-            {
-                scales[j] = Math.Max(1e-3f, scales[j] / mean);
-            }
-        }
-
-        Console.WriteLine($"nb scales: mean {scales.Average():0.000}, min {scales.Min():0.000}, max {scales.Max():0.000}");
-        return scales;
-    }
-
-    private sealed class ScaleRow
-    {
-        public float[] WordsN { get; set; } = [];
-
-        public static SchemaDefinition Schema(int size)
-        {
-            var schema = SchemaDefinition.Create(typeof(ScaleRow));
-            schema[nameof(WordsN)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
-            return schema;
-        }
+        var model = BuildPipeline(ml, options).Fit(data);
+        return (ml, model, data.Schema);
     }
 
     /// <summary>
@@ -304,14 +127,9 @@ internal static class SentimentModel
     /// <see cref="SentimentText.ToModelText(List{SentimentToken}, bool)"/>), optionally char 3–5-grams, the lexicon
     /// features, and L-BFGS (or SDCA) maximum entropy.
     /// </summary>
-    public static IEstimator<ITransformer> BuildPipeline(MLContext ml, SentimentTrainingOptions options) =>
-        BuildFeaturizer(ml, options, out var features)
-            .Append(ml.Transforms.Concatenate("Features", [.. features]))
-            .Append(Trainer(ml, options));
-
-    internal static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, SentimentTrainingOptions options, out List<string> features)
+    public static IEstimator<ITransformer> BuildPipeline(MLContext ml, SentimentTrainingOptions options)
     {
-        features = ["WordsN"];
+        var features = new List<string> { "WordsN" };
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(SentimentModelInput.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(ml.Transforms.Text.TokenizeIntoWords("Words", nameof(SentimentModelInput.Text), [' ']))
             .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words", maximumNumberOfKeys: options.MaxWordNgrams))
@@ -335,14 +153,10 @@ internal static class SentimentModel
             features.Add("LexN");
         }
 
-        return pipeline;
-    }
-
-    private static IEstimator<ITransformer> Trainer(MLContext ml, SentimentTrainingOptions options)
-    {
+        pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", [.. features]));
         if (options.Trainer == "lbfgs")
         {
-            return ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            return pipeline.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "LabelKey",
                 FeatureColumnName = "Features",
@@ -351,10 +165,11 @@ internal static class SentimentModel
                 L1Regularization = options.L1,
                 MaximumNumberOfIterations = options.Iterations,
                 NumberOfThreads = 1,
-            });
+            }));
         }
 
-        return ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        return pipeline
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "LabelKey",
                 FeatureColumnName = "Features",
@@ -364,7 +179,7 @@ internal static class SentimentModel
                 MaximumNumberOfIterations = options.Iterations,
                 NumberOfThreads = 1,
                 Shuffle = true,
-            });
+            }));
     }
 
     /// <summary>
