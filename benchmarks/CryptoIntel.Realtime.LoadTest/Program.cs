@@ -171,13 +171,16 @@ internal static class Runner
         var wall = Stopwatch.StartNew();
         published += await PublishAsync(http, servers[0], messages, 1000);
         await WaitAllAsync(clients, published, TimeSpan.FromSeconds(30));
+
+        // The generator's own figures as the last delivery came in (before the report's lists are built).
+        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
+        var (ownGcs, ownPause, ownAllocated) = (GC.CollectionCount(0) - ownGcs0, GC.GetTotalPauseDuration() - ownPause0, GC.GetTotalAllocatedBytes(precise: true) - ownAllocated0);
         var phase1 = metrics.TakePhase();
         var cpu1 = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
         var serverCpu = cpu1.Sum(s => s.CpuMs) - cpu0.Sum(s => s.CpuMs);
-        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu0).TotalMilliseconds;
         Report($"broadcast to all ({messages} messages x {held} connections, 1/s)", phase1);
         ReportByMessage(phase1);
-        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery, {GC.CollectionCount(0) - ownGcs0} GCs, {(GC.GetTotalPauseDuration() - ownPause0).TotalMilliseconds:F0} ms GC pause, {(GC.GetTotalAllocatedBytes(precise: true) - ownAllocated0) / Math.Max(1, phase1.Count)} B allocated per delivery, {receiver.EventsPerWait:F1} ready sockets per epoll wake-up)");
+        Console.WriteLine($"  cpu during broadcast: server {serverCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% of one core, generator {ownCpu / wall.Elapsed.TotalMilliseconds * 100:F0}% ({ownCpu * 1000 / Math.Max(1, phase1.Count):F1} us per delivery, {ownGcs} GCs, {ownPause.TotalMilliseconds:F0} ms GC pause, {ownAllocated / Math.Max(1, phase1.Count)} B allocated per delivery, {receiver.EventsPerWait:F1} ready sockets per epoll wake-up)");
         ReportServer(cpu0, cpu1, phase1.Count);
         sampler?.Print();
 

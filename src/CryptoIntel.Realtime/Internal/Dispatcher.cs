@@ -26,8 +26,8 @@ namespace CryptoIntel.Realtime.Internal;
 /// The fan-out queue is bounded (<see cref="RealtimeOptions.FanOutQueueCapacity"/> frames): a publisher that outruns the
 /// fan-out drops the oldest waiting frames instead of growing memory. Nothing is lost by that: every frame is in its topic's
 /// history before it is dispatched, and the loop checks that each topic's offsets arrive without holes (a hole is a
-/// dropped frame, or a backplane message this node never heard); the subscribers of a topic with a hole replay the missing
-/// frames from history, in order, before any later frame.
+/// dropped frame, or a backplane message this node never heard); on a hole the loop reads the missing frames from history
+/// once for the node and fans them out, in order, before any later frame (<see cref="CatchUpAsync"/>).
 /// </para>
 /// </remarks>
 internal sealed class Dispatcher : IDisposable
@@ -235,7 +235,19 @@ internal sealed class Dispatcher : IDisposable
             return;
         }
 
-        var read = await ConnectionServices.Store.ReadAsync(topic, after, max, CancellationToken.None).ConfigureAwait(false);
+        HistoryRead read;
+        try
+        {
+            read = await ConnectionServices.Store.ReadAsync(topic, after, max, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The history is unreachable (Redis down again): each subscription recovers on its own, retrying as it does.
+            Log.CatchUpFailed(_logger, topic, ex);
+            MarkGapped(topic);
+            return;
+        }
+
         var frames = read.Frames;
         var complete = (epoch is null || string.Equals(epoch, read.Position.Epoch, StringComparison.Ordinal))
             && (frames.Count == 0 ? read.Position.Offset <= after : frames[0].Offset == after + 1);

@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(4012, LogLevel.Warning, "The Redis subscription was restored: this node catches up every subscribed topic from history", EventName = "BackplaneRestored")]
     public static partial void BackplaneRestored(ILogger logger);
+
+    [LoggerMessage(4013, LogLevel.Warning, "Reading what this node missed of {Topic} from history failed: each of its subscriptions recovers on its own", EventName = "CatchUpFailed")]
+    public static partial void CatchUpFailed(ILogger logger, string topic, Exception exception);
 }
