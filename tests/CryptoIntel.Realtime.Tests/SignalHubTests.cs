@@ -337,4 +337,52 @@ public sealed class SignalHubTests
         Assert.True(caughtUp.GetMeasurementSnapshot().Sum(m => m.Value) > 0);
         Assert.Equal(0, replayed.GetMeasurementSnapshot().Sum(m => m.Value));
     }
+
+    [Fact]
+    public async Task FanOutCatchUp_HistoryReadFails_SubscriptionsRecoverOnTheirOwn_AndTheLoopGoesOn()
+    {
+        // The node's first history read (its catch-up after the one-frame fan-out queue dropped frames) throws, as when
+        // Redis is down: the fan-out loop must go on, and the subscribers recover the frames with their own reads.
+        var armed = false;
+        var failures = 1;
+        await using var host = await RealtimeTestHost.StartAsync(
+            o =>
+            {
+                o.FanOutQueueCapacity = 1;
+                o.ConnectionBufferSize = 5000;
+            },
+            host: b => b.Services.AddSingleton<ITopicStore>(sp => new FailingReads(ActivatorUtilities.CreateInstance<MemoryTopicStore>(sp), () => Volatile.Read(ref armed) && Interlocked.Decrement(ref failures) >= 0)));
+        using var replayed = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), RealtimeMetrics.MeterName, "cryptointel.realtime.messages.replayed");
+        var all = new Received();
+        await using var connection = host.Connect(handlers: all.Attach);
+        await connection.StartAsync(Token);
+        await connection.InvokeAsync<SubscribeAnswer>("Subscribe", new { topic = "all" }, Token);
+        Volatile.Write(ref armed, true);
+
+        const int count = 300;
+        await host.Publisher.PublishAsync([.. Enumerable.Range(1, count).Select(i => RealtimeTestHost.MakeSignal(i))], Token);
+        await all.WaitForAsync(r => r.Signals.Count >= count);
+
+        Assert.True(failures < 0);
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), all.Signals.Select(s => s.Offset));
+        Assert.Empty(all.Gaps);
+        Assert.True(replayed.GetMeasurementSnapshot().Sum(m => m.Value) > 0);
+
+        // Later frames still flow.
+        await host.Publisher.PublishAsync([RealtimeTestHost.MakeSignal(count + 1)], Token);
+        await all.WaitForAsync(r => r.Signals.Count == count + 1);
+    }
+
+    /// <summary>A topic store whose history reads throw while <c>fail()</c> says so.</summary>
+    private sealed class FailingReads(ITopicStore inner, Func<bool> fail) : ITopicStore
+    {
+        public ValueTask PublishAsync(Signal signal, IReadOnlyList<string> topics, CancellationToken cancellationToken)
+            => inner.PublishAsync(signal, topics, cancellationToken);
+
+        public ValueTask<TopicPosition> GetPositionAsync(string topic, CancellationToken cancellationToken)
+            => inner.GetPositionAsync(topic, cancellationToken);
+
+        public ValueTask<HistoryRead> ReadAsync(string topic, long afterOffset, int max, CancellationToken cancellationToken)
+            => fail() ? throw new InvalidOperationException("history unavailable") : inner.ReadAsync(topic, afterOffset, max, cancellationToken);
+    }
 }
