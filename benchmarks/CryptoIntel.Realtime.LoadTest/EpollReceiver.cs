@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -17,10 +16,6 @@ namespace CryptoIntel.Realtime.LoadTest;
 /// The sockets must never be used asynchronously: the first asynchronous operation would register them with .NET's own
 /// socket engine, whose epoll thread would then wake for every delivery as well. <see cref="LoadClient"/> connects,
 /// upgrades and sends with blocking calls and leaves receiving to this class.
-/// <para>
-/// <c>--client-spin-us N</c>: after a batch the thread polls (zero timeout) for up to N µs before it sleeps in
-/// <c>epoll_wait</c>, so that a delivery arriving meanwhile finds it awake (no wake-up for the server's send to pay).
-/// </para>
 /// </remarks>
 internal sealed unsafe partial class EpollReceiver : IDisposable
 {
@@ -40,12 +35,11 @@ internal sealed unsafe partial class EpollReceiver : IDisposable
     private readonly int _epoll;
     private readonly ConcurrentDictionary<int, LoadClient> _clients = new();
     private readonly Thread _thread;
-    private readonly long _spinTicks;
     private volatile bool _disposed;
     private long _waits;
     private long _events;
 
-    public EpollReceiver(TimeSpan spin)
+    public EpollReceiver()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -58,7 +52,6 @@ internal sealed unsafe partial class EpollReceiver : IDisposable
             throw new InvalidOperationException($"epoll_create1 failed: errno {Marshal.GetLastPInvokeError()}");
         }
 
-        _spinTicks = (long)(spin.TotalSeconds * Stopwatch.Frequency);
         _thread = new Thread(Run) { IsBackground = true, Name = "epoll receiver" };
         _thread.Start();
     }
@@ -116,11 +109,10 @@ internal sealed unsafe partial class EpollReceiver : IDisposable
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * EventSize));
         try
         {
-            var lastEvent = Stopwatch.GetTimestamp();
             while (!_disposed)
             {
-                var spinning = _spinTicks > 0 && Stopwatch.GetTimestamp() - lastEvent < _spinTicks;
-                var n = epoll_wait(_epoll, events, MaxEvents, spinning ? 0 : 200);
+                // A timeout only so that Dispose is noticed.
+                var n = epoll_wait(_epoll, events, MaxEvents, 200);
                 if (n < 0)
                 {
                     var errno = Marshal.GetLastPInvokeError();
@@ -148,8 +140,6 @@ internal sealed unsafe partial class EpollReceiver : IDisposable
                         client.OnReadable();
                     }
                 }
-
-                lastEvent = Stopwatch.GetTimestamp();
             }
         }
         finally

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CryptoIntel.Realtime.LoadTest;
 
 // Usage:
-//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--pool-arrays 4096] [--warmup 10] [--broadcast-only] [--client-spin-us 0]
+//   run    --connections 10000 [--nodes 1|2] [--redis 127.0.0.1:16379] [--messages 20] [--extra 500] [--fd-headroom 800] [--plain] [--inline-io] [--gc workstation|server] [--gen0-mb 64] [--pool-arrays 4096] [--warmup 10] [--broadcast-only]
 //          (--inline-io: the servers run Kestrel with UnsafePreferInlineScheduling and inline socket completions)
 //          (--plain: the baseline, a plain SignalR hub broadcasting with Clients.All.SendAsync; broadcast phase only)
 //   server --port 5100 [--redis host:port] [--prefix p] [--max-connections n]
@@ -99,9 +99,8 @@ internal static class Runner
             await server.WaitReadyAsync(http);
         }
 
-        var spin = TimeSpan.FromMicroseconds(int.Parse(args.GetValueOrDefault("client-spin-us", "0"), CultureInfo.InvariantCulture));
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {runtime}; generator: one epoll thread receiving{(spin > TimeSpan.Zero ? $", polling {spin.TotalMicroseconds:F0} us before it sleeps" : string.Empty)}");
+        Console.WriteLine($"server sockets: {(inlineIo ? "Kestrel UnsafePreferInlineScheduling + inline socket completions (--inline-io)" : "Kestrel defaults (I/O queues, thread-pool completions)")}; server GC: {runtime}; generator: one epoll thread receiving");
         Console.WriteLine(plain ? "BASELINE: plain SignalR hub, Clients.All.SendAsync (no offsets, no resume, no cap)" : string.Empty);
         Console.WriteLine($"nodes: {nodes}{(redis is null ? " (in-memory history)" : $" (Redis {redis})")}; server open-file limit {fdLimit} -> connection cap {fdLimit - 512} per node (ulimit -n minus the 512 reserve)");
         var before = await Task.WhenAll(servers.Select(s => s.StatsAsync(http)));
@@ -109,7 +108,7 @@ internal static class Runner
         var warmup = int.Parse(args.GetValueOrDefault("warmup", "0"));
         var totalMessages = (messages * 3) + 10 + warmup;
         var metrics = new Metrics { ExpectedPerPhase = (messages + 2) * (connections + extra) };
-        using var receiver = new EpollReceiver(spin);
+        using var receiver = new EpollReceiver();
         var clients = Enumerable.Range(0, connections).Select(i => new LoadClient(i, servers[i % nodes].Uri, metrics, totalMessages, receiver)).ToArray();
         using var stop = new CancellationTokenSource();
         var loops = new Task[connections];
