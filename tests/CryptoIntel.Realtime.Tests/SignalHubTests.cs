@@ -62,6 +62,40 @@ public sealed class SignalHubTests
     }
 
     [Fact]
+    public async Task FilteredSubscription_PositionNotices_AreNotCountedAsMessagesSent()
+    {
+        // History 10: a filtered subscription is told its position every 5 skipped offsets.
+        await using var host = await RealtimeTestHost.StartAsync(o => o.HistoryPerTopic = 10);
+        using var sent = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), RealtimeMetrics.MeterName, "cryptointel.realtime.messages.sent");
+        var received = new Received();
+        var positions = new List<long>();
+        await using var connection = host.Connect(handlers: c =>
+        {
+            received.Attach(c);
+            c.On<System.Text.Json.JsonElement>("position", p =>
+            {
+                lock (positions)
+                {
+                    positions.Add(p.GetProperty("offset").GetInt64());
+                }
+            });
+        });
+        await connection.StartAsync(Token);
+        await connection.InvokeAsync<SubscribeAnswer>("Subscribe", new { topic = "all", minConfidence = 0.5 }, Token);
+
+        await host.Publisher.PublishAsync([.. Enumerable.Range(1, 12).Select(i => RealtimeTestHost.MakeSignal(i, confidence: 0.1))], Token);
+        await host.Publisher.PublishAsync([RealtimeTestHost.MakeSignal(13, confidence: 0.9)], Token);
+        await received.WaitForAsync(r => r.Signals.Count == 1);
+
+        lock (positions)
+        {
+            Assert.NotEmpty(positions);
+        }
+
+        Assert.Equal(1, sent.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
     public async Task PublishAsync_SameSignalTwice_DeliversOnce()
     {
         await using var host = await RealtimeTestHost.StartAsync();

@@ -252,7 +252,10 @@ internal sealed class ConnectionState : IDisposable
         }
 
         write.GetAwaiter().GetResult();
-        _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(item.Frame.CreatedTimestamp));
+        if (!item.Frame.IsPosition)
+        {
+            _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(item.Frame.CreatedTimestamp));
+        }
         if (Release())
         {
             _drain = Task.Run(_drainFromQueue);
@@ -296,7 +299,10 @@ internal sealed class ConnectionState : IDisposable
             if (pendingFrame is not null)
             {
                 await pending.ConfigureAwait(false);
-                _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(pendingFrame.CreatedTimestamp));
+                if (!pendingFrame.IsPosition)
+                {
+                    _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(pendingFrame.CreatedTimestamp));
+                }
             }
 
             do
@@ -549,13 +555,25 @@ internal sealed class ConnectionState : IDisposable
             }
         }
 
+        // Position notices are not messages: the counters count signals only.
+        var signals = 0;
+        foreach (var frame in batch)
+        {
+            signals += frame.IsPosition ? 0 : 1;
+        }
+
+        if (signals == 0)
+        {
+            return;
+        }
+
         if (live)
         {
-            _services.Metrics.Sent(batch.Count, Stopwatch.GetElapsedTime(oldest));
+            _services.Metrics.Sent(signals, Stopwatch.GetElapsedTime(oldest));
         }
         else
         {
-            _services.Metrics.Replayed(batch.Count);
+            _services.Metrics.Replayed(signals);
         }
     }
 
