@@ -203,8 +203,12 @@ internal sealed class LoadClient
                 return done.Task;
             }
 
+            // (Cancelled meanwhile: the callback ran here and closed it.)
             _registration = cancellationToken.UnsafeRegister(static c => ((LoadClient)c!).Close(), this);
-            _receiver.Add(this, _polled!);
+            if (_polled is { } socket)
+            {
+                _receiver.Add(this, socket);
+            }
         }
 
         return done.Task;
