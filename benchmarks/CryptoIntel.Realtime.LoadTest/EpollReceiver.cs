@@ -27,6 +27,9 @@ internal sealed unsafe partial class EpollReceiver : IDisposable
     private const int Eintr = 4;
     private const int MaxEvents = 1024;
 
+    /// <summary>What <see cref="Receive"/> returns when nothing was there (-EAGAIN: an earlier receive took the readiness).</summary>
+    public const int WouldBlock = -11;
+
     // struct epoll_event is packed on x86-64 (4-byte events, then the 8-byte data at offset 4: 12 bytes) and naturally
     // aligned elsewhere (data at offset 8: 16 bytes).
     private static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;

@@ -72,10 +72,6 @@ internal sealed class LoadClient
 
     public bool Connected { get; private set; }
 
-    public bool ForcedClose { get; set; }
-
-    public int Reconnects { get; set; }
-
     /// <summary>
     /// Connects, upgrades and subscribes with blocking calls (see <see cref="EpollReceiver"/> for why never asynchronously);
     /// returns 101, the HTTP status of a refused upgrade, or -1 when the connection failed.
@@ -187,7 +183,7 @@ internal sealed class LoadClient
     /// Hands the connected socket to the receiver; the task completes when the connection has closed (end of stream, a
     /// close frame, an error, <see cref="Abort"/> or cancellation).
     /// </summary>
-    public Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    public Task ReceiveUntilClosedAsync(CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_receiveLock)
@@ -225,7 +221,7 @@ internal sealed class LoadClient
             }
 
             var received = EpollReceiver.Receive(socket, ReceiveSpace().Span);
-            if (received == -11 /* EAGAIN: the readiness was consumed by an earlier receive */)
+            if (received == EpollReceiver.WouldBlock)
             {
                 return;
             }
@@ -252,7 +248,6 @@ internal sealed class LoadClient
 
     public void Abort()
     {
-        ForcedClose = true;
         Close();
     }
 

@@ -271,7 +271,7 @@ internal static class Runner
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await client.ReceiveLoopAsync(cancellationToken);
+            await client.ReceiveUntilClosedAsync(cancellationToken);
             if (!reconnect || cancellationToken.IsCancellationRequested)
             {
                 return;
@@ -284,7 +284,6 @@ internal static class Runner
                 {
                     if (await Task.Run(client.Connect, cancellationToken) == 101)
                     {
-                        client.Reconnects++;
                         break;
                     }
                 }

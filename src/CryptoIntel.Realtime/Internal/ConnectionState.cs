@@ -252,13 +252,19 @@ internal sealed class ConnectionState : IDisposable
         }
 
         write.GetAwaiter().GetResult();
-        if (!item.Frame.IsPosition)
-        {
-            _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(item.Frame.CreatedTimestamp));
-        }
+        CountSent(item.Frame);
         if (Release())
         {
             _drain = Task.Run(_drainFromQueue);
+        }
+    }
+
+    /// <summary>Counts one live frame written (a position notice is not a message).</summary>
+    private void CountSent(Frame frame)
+    {
+        if (!frame.IsPosition)
+        {
+            _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(frame.CreatedTimestamp));
         }
     }
 
@@ -299,10 +305,7 @@ internal sealed class ConnectionState : IDisposable
             if (pendingFrame is not null)
             {
                 await pending.ConfigureAwait(false);
-                if (!pendingFrame.IsPosition)
-                {
-                    _services.Metrics.Sent(1, Stopwatch.GetElapsedTime(pendingFrame.CreatedTimestamp));
-                }
+                CountSent(pendingFrame);
             }
 
             do

@@ -70,7 +70,7 @@ internal sealed class Dispatcher : IDisposable
 
     public int ConnectionCount => _connections.Count;
 
-    /// <summary>Gets how many frames the full fan-out queue dropped (replayed from history to their subscribers).</summary>
+    /// <summary>Gets how many frames the full fan-out queue dropped (read back from history and fanned out in order).</summary>
     public long Overflows => Interlocked.Read(ref _overflows);
 
     private ConnectionServices ConnectionServices => _connectionServices ??= new ConnectionServices(
@@ -153,11 +153,7 @@ internal sealed class Dispatcher : IDisposable
                         await CatchUpAsync(frame.Topic, frame.Offset - 1).ConfigureAwait(false);
                     }
 
-                    if (!_fannedOut.TryGetValue(frame.Topic, out last) || !string.Equals(last.Epoch, frame.Epoch, StringComparison.Ordinal) || frame.Offset > last.Offset)
-                    {
-                        _fannedOut[frame.Topic] = (frame.Epoch, frame.Offset);
-                    }
-
+                    Advance(frame);
                     await SendAsync(frame, subscribers).ConfigureAwait(false);
                 }
                 catch (Exception ex)
@@ -264,11 +260,20 @@ internal sealed class Dispatcher : IDisposable
                 break;
             }
 
-            _fannedOut[topic] = (frame.Epoch, frame.Offset);
+            Advance(frame);
             if (complete)
             {
                 await SendAsync(frame, subscribers).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Records a frame as the last fanned out of its topic, unless a later one of the same epoch already was.</summary>
+    private void Advance(Frame frame)
+    {
+        if (!_fannedOut.TryGetValue(frame.Topic, out var last) || !string.Equals(last.Epoch, frame.Epoch, StringComparison.Ordinal) || frame.Offset > last.Offset)
+        {
+            _fannedOut[frame.Topic] = (frame.Epoch, frame.Offset);
         }
     }
 
