@@ -3,19 +3,21 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CryptoIntel.Signals.Embeddings.Internal;
 using CryptoIntel.Signals.Sentiment;
 using CryptoIntel.Signals.Sentiment.Internal;
 using Microsoft.Extensions.Options;
 
 // Usage:
-//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
-//   evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
+//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon] [--embeddings]
+//   evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <model.zip>]] [--json] [--errors N]
 // CSV files: header text,label; labels positive/negative/neutral. A training file may carry a weight: crypto_headlines.csv@3.
 const string Usage = """
     usage:
-      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
-      CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--json] [--errors N]
-      CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
+      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon] [--embeddings]
+      CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <model.zip>]] [--json] [--errors N]
+      CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--embeddings [--embedding-model <model.zip>]] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
+    --embeddings trains (or adds to the report) the model of CryptoIntel.Signals.Embeddings: the same features plus an all-MiniLM-L6-v2 sentence embedding.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -53,6 +55,7 @@ internal static class Commands
         var files = new List<(string Path, float Weight)>();
         var dev = new List<string>();
         var options = new SentimentTrainingOptions();
+        var embeddings = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -68,6 +71,7 @@ internal static class Commands
                 case "--ngrams" when i + 1 < args.Length: options = options with { WordNgramLength = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--tfidf": options = options with { TfIdf = true }; break;
                 case "--no-lexicon": options = options with { LexiconFeatures = false }; break;
+                case "--embeddings": embeddings = true; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -96,9 +100,22 @@ internal static class Commands
         }
 
         var watch = Stopwatch.StartNew();
-        var prepared = SentimentModel.Prepare(rows);
-        var (ml, model, schema) = SentimentModel.Train(prepared, options);
-        Console.WriteLine($"trained on {prepared.Count} rows in {watch.Elapsed.TotalSeconds:0.0} s ({options})");
+        Microsoft.ML.MLContext ml;
+        Microsoft.ML.ITransformer model;
+        Microsoft.ML.DataViewSchema schema;
+        if (embeddings)
+        {
+            using var embedder = new SentenceEmbedder();
+            var prepared = EmbeddingSentimentModel.Prepare(rows, embedder);
+            Console.WriteLine($"embedded {prepared.Count} rows in {watch.Elapsed.TotalSeconds:0.0} s");
+            (ml, model, schema) = EmbeddingSentimentModel.Train(prepared, options);
+        }
+        else
+        {
+            (ml, model, schema) = SentimentModel.Train(SentimentModel.Prepare(rows), options);
+        }
+
+        Console.WriteLine($"trained on {rows.Count} rows in {watch.Elapsed.TotalSeconds:0.0} s ({options}{(embeddings ? ", embeddings" : "")})");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
         {
@@ -108,7 +125,7 @@ internal static class Commands
         Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(output))).ToLowerInvariant()})");
         foreach (var d in dev)
         {
-            Print(EvaluateFile(d, output, 0), Console.Out);
+            Print(embeddings ? EvaluateFile(d, null, output, 0) : EvaluateFile(d, output, null, 0), Console.Out);
         }
 
         return 0;
@@ -117,6 +134,8 @@ internal static class Commands
     public static int Evaluate(string[] args)
     {
         string? model = null;
+        string? embeddingModel = null;
+        var embeddings = false;
         var json = false;
         var errors = 0;
         var files = new List<string>();
@@ -125,6 +144,8 @@ internal static class Commands
             switch (args[i])
             {
                 case "--model" when i + 1 < args.Length: model = args[++i]; break;
+                case "--embeddings": embeddings = true; break;
+                case "--embedding-model" when i + 1 < args.Length: embeddingModel = args[++i]; embeddings = true; break;
                 case "--json": json = true; break;
                 case "--errors" when i + 1 < args.Length: errors = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
@@ -143,7 +164,7 @@ internal static class Commands
             return Fail("evaluate needs at least one text,label CSV");
         }
 
-        var reports = files.Select(f => EvaluateFile(f, model, errors)).ToList();
+        var reports = files.Select(f => EvaluateFile(f, model, embeddings ? embeddingModel ?? string.Empty : null, errors)).ToList();
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(reports, ReportJson.Default.ListFileReport));
@@ -162,6 +183,8 @@ internal static class Commands
     public static int Latency(string[] args)
     {
         string? model = null;
+        string? embeddingModel = null;
+        var embeddings = false;
         string? file = null;
         var rounds = 5;
         for (var i = 0; i < args.Length; i++)
@@ -169,6 +192,8 @@ internal static class Commands
             switch (args[i])
             {
                 case "--model" when i + 1 < args.Length: model = args[++i]; break;
+                case "--embeddings": embeddings = true; break;
+                case "--embedding-model" when i + 1 < args.Length: embeddingModel = args[++i]; embeddings = true; break;
                 case "--rounds" when i + 1 < args.Length: rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: file = args[i]; break;
             }
@@ -182,7 +207,14 @@ internal static class Commands
         var texts = SentimentCsv.Read(file).Select(r => r.Text).ToArray();
         using var meters = new ToolMeterFactory();
         using var ml = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = model }), meters);
-        foreach (var (name, scorer) in new (string, ISentimentScorer)[] { ("ml", ml), ("lexicon", LexiconSentimentScorer.Instance) })
+        using var embedding = embeddings ? LoadEmbeddingScorer(embeddingModel, ml, meters) : null;
+        var scorers = new List<(string, ISentimentScorer)> { ("ml", ml), ("lexicon", LexiconSentimentScorer.Instance) };
+        if (embedding is not null)
+        {
+            scorers.Insert(0, ("embedding", embedding));
+        }
+
+        foreach (var (name, scorer) in scorers)
         {
             // Warm-up: per-call scoring for 2 s, so that tiered JIT has promoted the scorer's code before the figures
             // (without it the first thousands of calls run unoptimised code and the percentiles measure the JIT).
@@ -219,7 +251,21 @@ internal static class Commands
         return 0;
     }
 
-    private static FileReport EvaluateFile(string path, string? model, int errors)
+    /// <summary>Loads the embedding scorer (the embedded model for null or empty <paramref name="model"/>); fails when it does not load.</summary>
+    private static EmbeddingSentimentScorer LoadEmbeddingScorer(string? model, ISentimentScorer fallback, IMeterFactory meters)
+    {
+        var scorer = new EmbeddingSentimentScorer(Options.Create(new EmbeddingSentimentScorerOptions { ModelPath = string.IsNullOrEmpty(model) ? null : model }), fallback, meters);
+        if (!scorer.IsModelLoaded)
+        {
+            scorer.Dispose();
+            throw new IOException($"the embedding sentiment model did not load ({(string.IsNullOrEmpty(model) ? "embedded" : model)})");
+        }
+
+        return scorer;
+    }
+
+    /// <summary>Scores one CSV with the ML model, the lexicon, the majority class and (when <paramref name="embeddingModel"/> is not null; empty = the embedded one) the embedding model.</summary>
+    private static FileReport EvaluateFile(string path, string? model, string? embeddingModel, int errors)
     {
         var rows = SentimentCsv.Read(path);
         var gold = rows.Select(r => r.Label).ToList();
@@ -232,6 +278,13 @@ internal static class Commands
         }
 
         var mlPred = ml.ScoreBatch(texts).Select(s => s.Label).ToList();
+        List<SentimentLabel>? embPred = null;
+        if (embeddingModel is not null)
+        {
+            using var embedding = LoadEmbeddingScorer(embeddingModel, ml, meters);
+            embPred = [.. embedding.ScoreBatch(texts).Select(s => s.Label)];
+        }
+
         var lexPred = LexiconSentimentScorer.Instance.ScoreBatch(texts).Select(s => s.Label).ToList();
         var majority = SentimentMetrics.Majority(gold);
         var majPred = gold.Select(_ => majority).ToList();
@@ -249,23 +302,25 @@ internal static class Commands
             [gold.Count(g => g == SentimentLabel.Negative), gold.Count(g => g == SentimentLabel.Neutral), gold.Count(g => g == SentimentLabel.Positive)],
             Scored.Of("ml", SentimentMetrics.Compute(gold, mlPred)),
             Scored.Of("lexicon", SentimentMetrics.Compute(gold, lexPred)),
-            Scored.Of("majority:" + SentimentCsv.Format(majority), SentimentMetrics.Compute(gold, majPred)));
+            Scored.Of("majority:" + SentimentCsv.Format(majority), SentimentMetrics.Compute(gold, majPred)),
+            embPred is null ? null : Scored.Of("embedding", SentimentMetrics.Compute(gold, embPred)));
     }
 
     private static void Print(FileReport r, TextWriter w)
     {
         w.WriteLine($"{r.File}: {r.Count} rows (negative {r.GoldCounts[0]}, neutral {r.GoldCounts[1]}, positive {r.GoldCounts[2]})");
         w.WriteLine($"  {"scorer",-20} {"accuracy",9} {"macro-F1",9} {"F1 neg",7} {"F1 neu",7} {"F1 pos",7}");
-        foreach (var s in new[] { r.Ml, r.Lexicon, r.Majority })
+        foreach (var s in new[] { r.Embedding, r.Ml, r.Lexicon, r.Majority }.OfType<Scored>())
         {
             w.WriteLine($"  {s.Scorer,-20} {s.Accuracy,9:0.0000} {s.MacroF1,9:0.0000} {s.F1[0],7:0.000} {s.F1[1],7:0.000} {s.F1[2],7:0.000}");
         }
 
-        w.WriteLine("  ml confusion (rows gold, columns predicted: negative neutral positive)");
+        var first = r.Embedding ?? r.Ml;
+        w.WriteLine($"  {first.Scorer} confusion (rows gold, columns predicted: negative neutral positive)");
         string[] names = ["negative", "neutral", "positive"];
         for (var g = 0; g < 3; g++)
         {
-            w.WriteLine($"    {names[g],-9} {r.Ml.Confusion[g][0],7} {r.Ml.Confusion[g][1],7} {r.Ml.Confusion[g][2],7}");
+            w.WriteLine($"    {names[g],-9} {first.Confusion[g][0],7} {first.Confusion[g][1],7} {first.Confusion[g][2],7}");
         }
     }
 }
@@ -275,7 +330,7 @@ internal sealed record Scored(string Scorer, double Accuracy, double MacroF1, do
     public static Scored Of(string name, SentimentMetrics m) => new(name, Math.Round(m.Accuracy, 4), Math.Round(m.MacroF1, 4), [.. m.F1.Select(f => Math.Round(f, 4))], m.Confusion);
 }
 
-internal sealed record FileReport(string File, int Count, int[] GoldCounts, Scored Ml, Scored Lexicon, Scored Majority);
+internal sealed record FileReport(string File, int Count, int[] GoldCounts, Scored Ml, Scored Lexicon, Scored Majority, Scored? Embedding);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(List<FileReport>))]

@@ -8,4 +8,10 @@ public enum SentimentScorerKind
 
     /// <summary>The ML.NET text classifier shipped in the package (<see cref="MlSentimentScorer"/>).</summary>
     MachineLearning = 1,
+
+    /// <summary>
+    /// The ML.NET classifier over word n-grams, the lexicon and a sentence embedding (<c>EmbeddingSentimentScorer</c> in
+    /// the CryptoIntel.Signals.Embeddings package).
+    /// </summary>
+    Embedding = 2,
 }

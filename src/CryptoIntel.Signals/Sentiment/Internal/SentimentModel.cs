@@ -125,9 +125,10 @@ internal static class SentimentModel
     /// <summary>
     /// The estimator chain: word 1–2-grams of the model text (with its crypto-domain copy, see
     /// <see cref="SentimentText.ToModelText(List{SentimentToken}, bool)"/>), optionally char 3–5-grams, the lexicon
-    /// features, and L-BFGS (or SDCA) maximum entropy.
+    /// features, any <paramref name="extraFeatures"/> columns of the input (a sentence embedding), and L-BFGS (or SDCA)
+    /// maximum entropy.
     /// </summary>
-    public static IEstimator<ITransformer> BuildPipeline(MLContext ml, SentimentTrainingOptions options)
+    public static IEstimator<ITransformer> BuildPipeline(MLContext ml, SentimentTrainingOptions options, params IReadOnlyList<string> extraFeatures)
     {
         var features = new List<string> { "WordsN" };
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(SentimentModelInput.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
@@ -153,6 +154,7 @@ internal static class SentimentModel
             features.Add("LexN");
         }
 
+        features.AddRange(extraFeatures);
         pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", [.. features]));
         if (options.Trainer == "lbfgs")
         {
@@ -220,7 +222,7 @@ internal static class SentimentModel
     public static Stream? OpenEmbedded() => typeof(SentimentModel).Assembly.GetManifestResourceStream(ResourceName);
 
     /// <summary>Turns the model's class probabilities into a score.</summary>
-    public static SentimentScore ToScore(float[] probabilities)
+    public static SentimentScore ToScore(float[] probabilities, SentimentScorerKind scorer = SentimentScorerKind.MachineLearning)
     {
         if (probabilities.Length != SentimentMetrics.Classes)
         {
@@ -229,6 +231,6 @@ internal static class SentimentModel
 
         float neg = probabilities[0], neu = probabilities[1], pos = probabilities[2];
         var label = pos > neu && pos > neg ? SentimentLabel.Positive : neg > neu && neg >= pos ? SentimentLabel.Negative : SentimentLabel.Neutral;
-        return new SentimentScore(label, neg, neu, pos, SentimentScorerKind.MachineLearning);
+        return new SentimentScore(label, neg, neu, pos, scorer);
     }
 }
