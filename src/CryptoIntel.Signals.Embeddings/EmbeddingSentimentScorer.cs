@@ -46,7 +46,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
         _maxLength = o.MaxTextLength;
         _fallback = fallback;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _fallbacks = CreateCounter(meterFactory);
+        _fallbacks = MlSentimentScorer.CreateCounter(meterFactory);
         _ownsEmbedder = true;
         var source = o.ModelPath ?? "embedded resource " + EmbeddingSentimentModel.ResourceName;
         try
@@ -85,7 +85,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
         _maxLength = SentimentModel.TrainingMaxLength;
         _fallback = fallback;
         _logger = logger ?? NullLogger.Instance;
-        _fallbacks = CreateCounter(meterFactory);
+        _fallbacks = MlSentimentScorer.CreateCounter(meterFactory);
         var ml = new MLContext(seed: 0);
         _pool = CreatePool(ml, SentimentModel.Load(ml, model), embedder);
         _embedder = embedder;
@@ -209,9 +209,6 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
         pool.Return(first);
         return pool;
     }
-
-    private static Counter<long> CreateCounter(IMeterFactory meterFactory) =>
-        meterFactory.Create(MlSentimentScorer.MeterName).CreateCounter<long>(MlSentimentScorer.FallbackCounterName, unit: "{answer}", description: "Sentiment answers given by a fallback scorer because the ML model was unavailable or failed.");
 
     private void OnPredictionFailed(Exception ex)
     {

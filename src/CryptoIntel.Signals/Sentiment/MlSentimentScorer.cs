@@ -167,8 +167,9 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
         (_pool as IDisposable)?.Dispose();
     }
 
-    private static Counter<long> CreateCounter(IMeterFactory meterFactory) =>
-        meterFactory.Create(MeterName).CreateCounter<long>(FallbackCounterName, unit: "{answer}", description: "Sentiment answers given by the lexicon because the ML model was unavailable or failed.");
+    /// <summary>Creates (or finds: one instrument per meter factory) the fallback counter, shared by every ML scorer.</summary>
+    internal static Counter<long> CreateCounter(IMeterFactory meterFactory) =>
+        meterFactory.Create(MeterName).CreateCounter<long>(FallbackCounterName, unit: "{answer}", description: "Sentiment answers given by a fallback scorer because an ML model was unavailable or failed.");
 
     private void OnPredictionFailed(Exception ex)
     {

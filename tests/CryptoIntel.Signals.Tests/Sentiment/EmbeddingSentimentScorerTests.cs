@@ -1,0 +1,253 @@
+using System.Diagnostics.Metrics;
+using CryptoIntel.Signals.Embeddings.Internal;
+using CryptoIntel.Signals.Sentiment;
+using CryptoIntel.Signals.Sentiment.Internal;
+using CryptoIntel.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+
+namespace CryptoIntel.Signals.Tests.Sentiment;
+
+/// <summary>The encoder and the shipped embedding model, loaded once for the class (about a second and 100 MB).</summary>
+public sealed class EmbeddingScorerFixture : IDisposable
+{
+    public EmbeddingScorerFixture()
+    {
+        Services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        Fast = new MlSentimentScorer(Options.Create(new SentimentScorerOptions()), Meters);
+        Scorer = new EmbeddingSentimentScorer(Options.Create(new EmbeddingSentimentScorerOptions()), Fast, Meters);
+        Embedder = new SentenceEmbedder();
+    }
+
+    public ServiceProvider Services { get; }
+
+    public IMeterFactory Meters => Services.GetRequiredService<IMeterFactory>();
+
+    public MlSentimentScorer Fast { get; }
+
+    public EmbeddingSentimentScorer Scorer { get; }
+
+    internal SentenceEmbedder Embedder { get; }
+
+    public void Dispose()
+    {
+        Scorer.Dispose();
+        Fast.Dispose();
+        Embedder.Dispose();
+        Services.Dispose();
+    }
+}
+
+public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture) : IClassFixture<EmbeddingScorerFixture>
+{
+    private const string Marker = "FAIL-HERE";
+
+    [Theory]
+    // file, minimum accuracy, minimum macro-F1 (measured figures in src/CryptoIntel.Signals.Embeddings/README.md).
+    // None of these files was trained on; the model has the fast model's hyper-parameters, nothing was tuned on them.
+    [InlineData("cryptolin_dev.csv", 0.65, 0.63)] // achieved 0.6754 / 0.6498; target 0.65: met
+    [InlineData("cryptolin_train.csv", 0.65, 0.62)] // achieved 0.6518 / 0.6318 (never trained on); target 0.65: met
+    [InlineData("fpb_allagree_dev.csv", 0.85, 0.81)] // achieved 0.8711 / 0.8217; target 0.85: met
+    [InlineData("fpb_allagree_train.csv", 0.85, 0.80)] // achieved 0.8512 / 0.8090 (never trained on)
+    [InlineData("twitter_fin_dev.csv", 0.825, 0.76)] // achieved 0.8294 / 0.7649; target 0.85: not met
+    public void SharedSplit_MeetsGate(string file, double minAccuracy, double minMacroF1)
+    {
+        var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", file));
+        var scores = fixture.Scorer.ScoreBatch([.. rows.Select(r => r.Text)]);
+        var metrics = SentimentMetrics.Compute([.. rows.Select(r => r.Label)], [.. scores.Select(s => s.Label)]);
+
+        Assert.All(scores, s => Assert.Equal(SentimentScorerKind.Embedding, s.Scorer));
+        Assert.True(metrics.Accuracy >= minAccuracy, $"{file}: accuracy {metrics.Accuracy:0.0000} < {minAccuracy}");
+        Assert.True(metrics.MacroF1 >= minMacroF1, $"{file}: macro-F1 {metrics.MacroF1:0.0000} < {minMacroF1}");
+    }
+
+    [Fact]
+    public void CryptoHeadlines_BeatTheFastModel()
+    {
+        // The reason the package exists: on real crypto headlines never trained on, the embedding lifts the fast model.
+        var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", "cryptolin_train.csv"));
+        var gold = rows.Select(r => r.Label).ToList();
+        var texts = rows.Select(r => r.Text).ToList();
+        var embedding = SentimentMetrics.Compute(gold, [.. fixture.Scorer.ScoreBatch(texts).Select(s => s.Label)]);
+        var fast = SentimentMetrics.Compute(gold, [.. fixture.Fast.ScoreBatch(texts).Select(s => s.Label)]);
+
+        Assert.True(embedding.Accuracy >= fast.Accuracy + 0.01, $"embedding {embedding.Accuracy:0.0000}, fast {fast.Accuracy:0.0000}");
+    }
+
+    [Theory]
+    [InlineData("Avalanche jumps 22% after a major exchange listing", SentimentLabel.Positive)]
+    [InlineData("Lending protocol exploited for $35 million in flash loan attack", SentimentLabel.Negative)]
+    [InlineData("Exchange halts withdrawals and files for bankruptcy", SentimentLabel.Negative)]
+    [InlineData("Network developers schedule the upgrade for the second week of March", SentimentLabel.Neutral)]
+    public void Score_ClearCases(string text, SentimentLabel expected)
+    {
+        var score = fixture.Scorer.Score(text);
+        Assert.Equal(expected, score.Label);
+        Assert.Equal(SentimentScorerKind.Embedding, score.Scorer);
+        Assert.Equal(1f, score.Negative + score.Neutral + score.Positive, 3);
+    }
+
+    [Fact]
+    public void ScoreBatch_AcrossEncoderBatches_EqualsOneByOne()
+    {
+        // 150 texts: three encoder calls of up to 64 (padding to the longest text of a batch must not change a score).
+        var texts = Enumerable.Range(0, 150).Select(i => (i % 3) switch
+        {
+            0 => $"Token {i} surges {i % 50}% after listing on a major exchange as traders pile in",
+            1 => $"Protocol {i} hacked",
+            _ => $"Foundation {i} publishes its annual report",
+        }).ToArray();
+        var batch = fixture.Scorer.ScoreBatch(texts);
+        var single = texts.Select(fixture.Scorer.Score).ToArray();
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(single[i].Label, batch[i].Label);
+            Assert.Equal(single[i].Positive, batch[i].Positive, 3);
+            Assert.Equal(single[i].Negative, batch[i].Negative, 3);
+        }
+    }
+
+    [Fact]
+    public void Score_ParallelCalls_GiveTheSequentialAnswers()
+    {
+        var texts = Enumerable.Range(0, 64).Select(i => i % 2 == 0 ? $"$COIN{i} slides as outflows mount" : $"Exchange {i} lists a new token").ToArray();
+        var sequential = texts.Select(fixture.Scorer.Score).ToArray();
+        var parallel = new SentimentScore[texts.Length];
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = TestContext.Current.CancellationToken }, i => parallel[i] = fixture.Scorer.Score(texts[i]));
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(sequential[i].Label, parallel[i].Label);
+            Assert.Equal(sequential[i].Positive, parallel[i].Positive, 4);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("🚀🚀🚀 $PEPE 🚀🚀🚀 to the moon!!!")]
+    [InlineData("\u0000\u0001 control \u200B characters \uFFFD")]
+    [InlineData("比特币价格上涨")]
+    public void Score_OddText_IsScoredByTheModel(string text)
+    {
+        var score = fixture.Scorer.Score(text);
+        Assert.Equal(SentimentScorerKind.Embedding, score.Scorer);
+        Assert.Equal(1f, score.Negative + score.Neutral + score.Positive, 3);
+    }
+
+    [Fact]
+    public void Score_LongDenseText_IsCutForTheEncoder_NotFallenBack()
+    {
+        // One word piece per character: without the cut this is thousands of pieces, over the encoder's 512.
+        var text = string.Concat(Enumerable.Repeat("!?", 2_500));
+        Assert.Equal(SentimentScorerKind.Embedding, fixture.Scorer.Score(text).Scorer);
+        Assert.All(fixture.Scorer.ScoreBatch([text, "Bitcoin rallies"]), s => Assert.Equal(SentimentScorerKind.Embedding, s.Scorer));
+    }
+
+    [Fact]
+    public void NullText_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => fixture.Scorer.Score(null!));
+        Assert.Throws<ArgumentNullException>(() => fixture.Scorer.ScoreBatch(null!));
+        Assert.Throws<ArgumentNullException>(() => fixture.Scorer.ScoreBatch(["a", null!]));
+    }
+
+    [Fact]
+    public void CorruptModel_FallsBackToTheFastModel_CountsAndLogsIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"corrupt-embedding-model-{Guid.NewGuid():N}.zip");
+        File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
+        try
+        {
+            var logger = new FakeLogger<EmbeddingSentimentScorer>();
+            using var fallbacks = new MetricCollector<long>(fixture.Meters, MlSentimentScorer.MeterName, MlSentimentScorer.FallbackCounterName);
+            using var scorer = new EmbeddingSentimentScorer(Options.Create(new EmbeddingSentimentScorerOptions { ModelPath = path }), fixture.Fast, fixture.Meters, logger);
+
+            Assert.False(scorer.IsModelLoaded);
+            const string Text = "Solana hits a new all-time high";
+            Assert.Equal(fixture.Fast.Score(Text), scorer.Score(Text));
+            Assert.All(scorer.ScoreBatch(["a", "b"]), s => Assert.Equal(SentimentScorerKind.MachineLearning, s.Scorer));
+
+            var measurements = fallbacks.GetMeasurementSnapshot();
+            Assert.Equal(3, measurements.EvaluateAsCounter());
+            Assert.All(measurements, m => Assert.Equal(("embedding", "model_unavailable"), ((string?)m.Tags["scorer"], (string?)m.Tags["reason"])));
+            Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Name == "EmbeddingSentimentModelUnavailable");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void EncoderFailure_FallsBackForTheFailedTextsOnly_CountsEach_LogsOnce()
+    {
+        var logger = new FakeLogger();
+        using var fallbacks = new MetricCollector<long>(fixture.Meters, MlSentimentScorer.MeterName, MlSentimentScorer.FallbackCounterName);
+        using var model = EmbeddingSentimentModel.OpenEmbedded()!;
+        using var scorer = new EmbeddingSentimentScorer(new FailingEmbedder(fixture.Embedder), model, fixture.Fast, fixture.Meters, logger);
+
+        Assert.Equal(SentimentScorerKind.MachineLearning, scorer.Score($"Bridge exploited {Marker}").Scorer);
+        // 70 texts = two encoder calls; the marker sits in the second, so its 6 texts fall back and the first 64 do not.
+        var texts = Enumerable.Range(0, 70).Select(i => i == 66 ? $"Ether rallies {Marker}" : $"Ether rallies {i}").ToArray();
+        var scores = scorer.ScoreBatch(texts);
+
+        Assert.All(scores.Take(64), s => Assert.Equal(SentimentScorerKind.Embedding, s.Scorer));
+        Assert.All(scores.Skip(64), s => Assert.Equal(SentimentScorerKind.MachineLearning, s.Scorer));
+        Assert.Equal(7, fallbacks.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.All(fallbacks.GetMeasurementSnapshot(), m => Assert.Equal("prediction_failed", m.Tags["reason"]));
+        Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Name == "EmbeddingSentimentPredictionFailed");
+    }
+
+    [Fact]
+    public void AddEmbeddingSentiment_ReplacesTheFastScorer_InEitherOrder()
+    {
+        foreach (var embeddingFirst in new[] { false, true })
+        {
+            var builder = new ServiceCollection().AddCryptoIntel();
+            if (embeddingFirst)
+            {
+                builder.AddEmbeddingSentiment().AddSignals();
+            }
+            else
+            {
+                builder.AddSignals().AddEmbeddingSentiment();
+            }
+
+            using var services = builder.Services.BuildServiceProvider();
+            var scorer = Assert.IsType<EmbeddingSentimentScorer>(services.GetRequiredService<ISentimentScorer>());
+            Assert.Same(scorer, services.GetRequiredService<EmbeddingSentimentScorer>());
+            Assert.Equal(SentimentScorerKind.Embedding, scorer.Score("Bitcoin ETF sees record inflows").Scorer);
+        }
+    }
+
+    [Fact]
+    public void AddEmbeddingSentiment_BindsAndValidatesOptions()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CryptoIntel:Signals:EmbeddingSentiment:MaxTextLength"] = "300",
+        }).Build();
+        using (var services = new ServiceCollection().AddCryptoIntel().AddEmbeddingSentiment(configuration.GetSection(CryptoIntelBuilderEmbeddingSentimentExtensions.EmbeddingSentimentSectionName)).Services.BuildServiceProvider())
+        {
+            Assert.Equal(300, services.GetRequiredService<IOptions<EmbeddingSentimentScorerOptions>>().Value.MaxTextLength);
+        }
+
+        using var invalid = new ServiceCollection().AddCryptoIntel().AddEmbeddingSentiment(o => o.MaxTextLength = 5).Services.BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => invalid.GetRequiredService<IOptions<EmbeddingSentimentScorerOptions>>().Value);
+        Assert.Contains(nameof(EmbeddingSentimentScorerOptions.MaxTextLength), error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The real encoder, except that a batch holding <see cref="Marker"/> throws.</summary>
+    private sealed class FailingEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
+    {
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            texts.Any(t => t.Contains(Marker, StringComparison.Ordinal))
+                ? throw new InvalidOperationException("encoder failed")
+                : inner.Embed(texts, cancellationToken);
+    }
+}
