@@ -18,7 +18,8 @@ public class SentimentBenchmarks
 {
     private const int BatchSize = 1_000;
 
-    private static readonly string[] Headlines =
+    /// <summary>The headlines scored (CryptoIntel's own).</summary>
+    internal static readonly string[] Headlines =
     [
         "Solana surges 18% to a new all-time high as ETF inflows pour in",
         "Bridge exploited, hackers drain $120 million from the pools",
@@ -76,7 +77,8 @@ public class SentimentBenchmarks
     [Benchmark(Description = "Lexicon: batch of 1,000", OperationsPerInvoke = BatchSize)]
     public IReadOnlyList<SentimentScore> LexiconBatch() => LexiconSentimentScorer.Instance.ScoreBatch(_batch);
 
-    private sealed class PercentileConfig : ManualConfig
+    /// <summary>P50/P95 columns and allocations.</summary>
+    internal sealed class PercentileConfig : ManualConfig
     {
         public PercentileConfig()
         {
@@ -85,7 +87,8 @@ public class SentimentBenchmarks
         }
     }
 
-    private sealed class BenchMeterFactory : IMeterFactory
+    /// <summary>A meter factory for the scorers' fallback counters.</summary>
+    internal sealed class BenchMeterFactory : IMeterFactory
     {
         private readonly List<Meter> _created = [];
 
