@@ -11,8 +11,8 @@ namespace CryptoIntel.Signals.Sentiment;
 
 /// <summary>
 /// A sentiment scorer that adds a sentence embedding (all-MiniLM-L6-v2, run by ONNX Runtime in this process) to the
-/// features of the fast <see cref="MlSentimentScorer"/>: better on real crypto headlines, slower (about 2–10 ms for
-/// one headline on one core, against microseconds; batches are cheaper per text). The classifier ships in this package and was trained
+/// features of the fast <see cref="MlSentimentScorer"/>: better on real crypto headlines, slower (about 3.4 ms for
+/// one headline on 2 cores, against microseconds; batches are cheaper per text). The classifier ships in this package and was trained
 /// only on data whose licence allows it (see the package README).
 /// Thread-safe. When the model or the encoder cannot be loaded, or a prediction throws, the <c>fallback</c> scorer
 /// answers (the fast ML model when registered by <c>AddEmbeddingSentiment</c>), the counter

@@ -25,10 +25,14 @@ internal sealed class SentenceEmbedder : ISentenceEmbedder, IDisposable
     private readonly SentenceEncoder _encoder;
 
     /// <summary>Initializes a new instance of the <see cref="SentenceEmbedder"/> class (loads the 90 MB model: slow, once).</summary>
-    /// <param name="threads">The ONNX Runtime threads per call (0 = its default, one per core).</param>
+    /// <param name="threads">
+    /// The ONNX Runtime threads per call, or 0 for one per processor the process may use. (ONNX Runtime's own default is
+    /// one per physical core: on the 2-vCPU machine of the README that is one thread, and one headline took 5.3 ms instead
+    /// of 3.6 ms.)
+    /// </param>
     public SentenceEmbedder(int threads = 0)
     {
-        using var options = new SessionOptions { IntraOpNumThreads = threads };
+        using var options = new SessionOptions { IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount };
         _encoder = new SentenceEncoder(options);
     }
 
