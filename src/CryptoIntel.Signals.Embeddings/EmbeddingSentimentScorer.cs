@@ -201,7 +201,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
 
     private static DefaultObjectPool<Engine> CreatePool(MLContext ml, ITransformer model, ISentenceEmbedder embedder)
     {
-        var policy = new EnginePolicy(ml, model);
+        var policy = new PredictionEnginePolicy<Engine>(() => new Engine(ml.Model.CreatePredictionEngine<EmbeddingModelInput, SentimentModelOutput>(model)));
         var first = policy.Create();
         // A model or an encoder of the wrong shape fails here, not on the first headline.
         SentimentModel.ToScore(first.Predict("model check", embedder.Embed(["model check"])[0], SentimentModel.TrainingMaxLength));
@@ -239,20 +239,5 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
         }
 
         public void Dispose() => engine.Dispose();
-    }
-
-    private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<Engine>
-    {
-        private readonly Lock _gate = new();
-
-        public override Engine Create()
-        {
-            lock (_gate)
-            {
-                return new Engine(ml.Model.CreatePredictionEngine<EmbeddingModelInput, SentimentModelOutput>(model));
-            }
-        }
-
-        public override bool Return(Engine obj) => true;
     }
 }
