@@ -83,6 +83,8 @@ public sealed class PipelineCycleTests : IDisposable
         var health = await store.GetSourceHealthAsync(Ct);
         Assert.Equal(summary.Sources.Count, health.Count);
         Assert.Contains(await store.GetQuotaUsageAsync(Ct), q => q.Source == "coingecko" && q.Used == 3 && q.Limit == 10_000);
+        var news = await store.GetNewsAsync(new NewsQuery { Limit = 500 }, Ct);
+        Assert.All(news.Items, n => Assert.Contains(n.SentimentLabel, (string[])["negative", "neutral", "positive"])); // every headline scored
 
         // The same cycle again (same clock, same answers): the same rows.
         await cycle.RunAsync(Ct);

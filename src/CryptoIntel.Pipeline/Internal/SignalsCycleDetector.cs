@@ -27,6 +27,7 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
     private readonly Subject<PoolObservation> _pools = new();
     private readonly List<Signal> _found = [];
     private readonly ISignalScoring? _scoring;
+    private const int ScoreChunk = 256;
     private readonly ISentimentScorer? _sentimentScorer;
     private readonly SignalPipeline? _pipeline;
     private readonly SignalInputs? _inputs;
@@ -146,14 +147,17 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
             return;
         }
 
-        for (var i = 0; i < batch.News.Count; i++)
+        // In batches: cheaper per headline for the ML scorers (the embedding scorer encodes 64 at a time), and the
+        // token is checked between them.
+        var unscored = Enumerable.Range(0, batch.News.Count).Where(i => batch.News[i].Sentiment is null).ToList();
+        foreach (var chunk in unscored.Chunk(ScoreChunk))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var news = batch.News[i];
-            if (news.Sentiment is null)
+            var scores = _sentimentScorer.ScoreBatch([.. chunk.Select(i => batch.News[i].Item.Title)]);
+            for (var k = 0; k < chunk.Length; k++)
             {
-                var score = _sentimentScorer.Score(news.Item.Title);
-                batch.News[i] = news with { Sentiment = score.Value, SentimentLabel = score.Label.ToString().ToLowerInvariant() };
+                var i = chunk[k];
+                batch.News[i] = batch.News[i] with { Sentiment = scores[k].Value, SentimentLabel = scores[k].Label.ToString().ToLowerInvariant() };
             }
         }
     }
