@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 
 namespace CryptoIntel;
 
@@ -63,11 +65,29 @@ public sealed record Signal(
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(detectorVersion);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{kind.Value}\n{subject}\n{detector}\n{detectorVersion}\n{detectedAt.UtcTicks}");
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        // The UTF-8 of "kind\nsubject\ndetector\nversion\nticks", written straight into a stack (or pooled) buffer:
+        // the id string is the only allocation.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(kind.Value.Length + subject.Length + detector.Length + detectorVersion.Length) + 24;
+        byte[]? rented = null;
+        Span<byte> buffer = maxBytes <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            if (!Utf8.TryWrite(buffer, CultureInfo.InvariantCulture, $"{kind.Value}\n{subject}\n{detector}\n{detectorVersion}\n{detectedAt.UtcTicks}", out var written))
+            {
+                throw new InvalidOperationException("The signal id buffer was too small."); // unreachable: sized for the worst case
+            }
+
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(buffer[..written], hash);
+            return Convert.ToHexStringLower(hash[..16]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }
 

@@ -21,6 +21,18 @@ public sealed class SignalTests
         Assert.Equal(id, Signal.CreateId(SignalKind.VolumeSpike, "bitcoin", "volume-spike", "1", At.ToOffset(TimeSpan.FromHours(2))));
     }
 
+    [Theory]
+    // Stored and published ids must never change between versions: these are SHA-256 of the UTF-8 text
+    // "kind\nsubject\ndetector\nversion\nUTC ticks", first 16 bytes in hex (computed independently).
+    [InlineData("volume-spike", "bitcoin", "volume-spike", "1", "5cca2a9c28095f13b56ee37763568a89")]
+    [InlineData("news-velocity", "entity:société-générale-€", "news-velocity", "2", "c0dfff9a5458e9bf0fc2b9d2222f8187")]
+    [InlineData("price-move", null, "price-move", "1", "625b6ab8fa913154f3a3a923a0e0e19c")] // a 605-byte subject: the pooled-buffer path
+    public void CreateId_IsStable(string kind, string? subject, string detector, string version, string expected)
+    {
+        subject ??= "pool:" + new string('é', 300);
+        Assert.Equal(expected, Signal.CreateId(kind, subject, detector, version, At));
+    }
+
     [Fact]
     public void Json_RoundTripsKindsDirectionsAssetsAndEvidence()
     {
