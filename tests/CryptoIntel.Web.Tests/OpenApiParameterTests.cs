@@ -120,8 +120,8 @@ public sealed class OpenApiParameterTests(ApiFixture app) : IClassFixture<ApiFix
                     var name = parameter.GetProperty("name").GetString()!;
                     var where = $"{operation.Name.ToUpperInvariant()} {path.Name} '{name}'";
                     var schema = parameter.GetProperty("schema");
-                    var plainString = schema.GetProperty("type").ValueKind == JsonValueKind.String
-                        && schema.GetProperty("type").GetString() == "string"
+                    var type = schema.GetProperty("type");
+                    var plainString = (type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Any(t => t.GetString() == "string") : type.GetString() == "string")
                         && !schema.TryGetProperty("format", out _)
                         && !schema.TryGetProperty("enum", out _);
                     if (TypedNames.Contains(name))
