@@ -14,7 +14,10 @@ internal sealed class ApiContext(ICryptoIntelStore store, TimeProvider time, IOp
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public int MaxPageSize { get; } = Math.Min(options.Value.MaxPageSize, PageQuery.MaxLimit);
+    public int MaxPageSize { get; } = MaxPageSizeOf(options.Value);
+
+    /// <summary>The largest page a list answers: the configured limit, at most the store's.</summary>
+    public static int MaxPageSizeOf(WebOptions options) => Math.Min(options.MaxPageSize, PageQuery.MaxLimit);
 }
 
 /// <summary>Shared pieces of the endpoint groups.</summary>
@@ -94,14 +97,72 @@ internal static class ApiSupport
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }
 
-/// <summary>Descriptions of parameters used by many endpoints (shown in the OpenAPI document).</summary>
+/// <summary>
+/// Attributes of endpoint parameters: descriptions used by many endpoints, and the real schema (<see cref="IParameterSchema"/>)
+/// of the parameters bound as strings but parsed as numbers, instants or one of a few words, for the OpenAPI document.
+/// </summary>
 internal static class P
 {
-    public sealed class LimitAttribute() : DescriptionAttribute(ApiSupport.LimitDescription);
+    /// <summary>A page size: integer, 1 to the page-size limit, default 50.</summary>
+    public sealed class LimitAttribute() : DescriptionAttribute(ApiSupport.LimitDescription), IParameterSchema
+    {
+        public ParameterSchema Schema { get; } = ParameterSchema.PageSize(50);
+    }
 
     public sealed class CursorAttribute() : DescriptionAttribute(ApiSupport.CursorDescription);
 
-    public sealed class FromAttribute() : DescriptionAttribute(ApiSupport.FromDescription);
+    /// <summary>The start of a range: a date-time.</summary>
+    public sealed class FromAttribute() : DescriptionAttribute(ApiSupport.FromDescription), IParameterSchema
+    {
+        public ParameterSchema Schema => ParameterSchema.Instant;
+    }
 
-    public sealed class ToAttribute() : DescriptionAttribute(ApiSupport.ToDescription);
+    /// <summary>The end of a range: a date-time.</summary>
+    public sealed class ToAttribute() : DescriptionAttribute(ApiSupport.ToDescription), IParameterSchema
+    {
+        public ParameterSchema Schema => ParameterSchema.Instant;
+    }
+
+    /// <summary>An instant parsed by <c>QueryValidator.Instant</c>: a date-time.</summary>
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class InstantAttribute : Attribute, IParameterSchema
+    {
+        public ParameterSchema Schema => ParameterSchema.Instant;
+    }
+
+    /// <summary>A whole number parsed by <c>QueryValidator.Integer</c> with these bounds and default.</summary>
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class IntegerAttribute(int minimum, int maximum, int defaultValue) : Attribute, IParameterSchema
+    {
+        public ParameterSchema Schema { get; } = ParameterSchema.Integer(minimum, maximum, defaultValue);
+    }
+
+    /// <summary>A number parsed by <c>QueryValidator.Number</c> with these bounds (no default: absent means no filter).</summary>
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class NumberAttribute(double minimum, double maximum) : Attribute, IParameterSchema
+    {
+        public ParameterSchema Schema { get; } = ParameterSchema.Number(minimum, maximum);
+    }
+
+    /// <summary>
+    /// One of the words a <c>QueryValidator.OneOf</c> call accepts: each set is a subclass that passes the very array
+    /// the endpoint validates against, so the document cannot drift from the parser.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public abstract class OneOfAttribute(IReadOnlyList<string> values) : Attribute, IParameterSchema
+    {
+        /// <summary>The value used when the parameter is absent, if any.</summary>
+        public string? Default { get; set; }
+
+        public ParameterSchema Schema => ParameterSchema.OneOf(values, Default);
+    }
+
+    /// <summary>A time window: 1h, 24h, 7d or 30d.</summary>
+    public sealed class WindowAttribute() : OneOfAttribute(ApiSupport.Windows);
+
+    /// <summary>A signal kind (every kind <see cref="SignalKind"/> names).</summary>
+    public sealed class SignalKindAttribute() : OneOfAttribute(ApiSupport.SignalKinds);
+
+    /// <summary>A signal direction: up, down or neutral.</summary>
+    public sealed class DirectionAttribute() : OneOfAttribute(ApiSupport.Directions);
 }

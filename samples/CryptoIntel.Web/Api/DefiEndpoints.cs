@@ -11,6 +11,10 @@ internal static class DefiEndpoints
     private static readonly string[] ProtocolSorts = ["tvl", "change1d", "change7d", "slug"];
     private static readonly string[] PoolSorts = ["volume", "liquidity", "change24h"];
 
+    private sealed class ProtocolSortAttribute() : P.OneOfAttribute(ProtocolSorts);
+
+    private sealed class PoolSortAttribute() : P.OneOfAttribute(PoolSorts);
+
     public static void Map(RouteGroupBuilder api)
     {
         var defi = api.MapGroup("/defi").WithTags("DeFi");
@@ -39,7 +43,7 @@ internal static class DefiEndpoints
         [Description("Only protocols on this chain, e.g. Ethereum.")] string? chain,
         [Description("Only protocols of this category, e.g. Lending.")] string? category,
         [Description("Name contains this text.")] string? q,
-        [Description("tvl, change1d, change7d or slug (default tvl).")] string? sort,
+        [Description("tvl, change1d, change7d or slug (default tvl).")][ProtocolSort(Default = "tvl")] string? sort,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
@@ -131,7 +135,7 @@ internal static class DefiEndpoints
         [P.Cursor] string? cursor,
         [Description("Only pools on this network, e.g. eth.")] string? network,
         [Description("Pool name contains this text.")] string? q,
-        [Description("volume, liquidity or change24h (default volume).")] string? sort,
+        [Description("volume, liquidity or change24h (default volume).")][PoolSort(Default = "volume")] string? sort,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();

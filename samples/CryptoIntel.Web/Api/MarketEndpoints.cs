@@ -12,6 +12,12 @@ internal static class MarketEndpoints
     private static readonly string[] Orders = ["desc", "asc"];
     private static readonly string[] Intervals = ["raw", "1h", "1d"];
 
+    private sealed class CoinSortAttribute() : P.OneOfAttribute(CoinSorts);
+
+    private sealed class OrderAttribute() : P.OneOfAttribute(Orders);
+
+    private sealed class IntervalAttribute() : P.OneOfAttribute(Intervals);
+
     public static void Map(RouteGroupBuilder api)
     {
         var market = api.MapGroup("/market").WithTags("Market");
@@ -65,7 +71,7 @@ internal static class MarketEndpoints
     }
 
     private static async Task<Results<JsonETagResult<MoversDto>, ValidationProblem>> Movers(
-        ApiContext api, [Description("How many gainers and how many losers, 1 to 50 (default 10).")] string? limit, CancellationToken cancellationToken)
+        ApiContext api, [Description("How many gainers and how many losers, 1 to 50 (default 10).")][P.Integer(1, 50, 10)] string? limit, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var count = v.Integer(limit, "limit", 10, 1, 50);
@@ -85,8 +91,8 @@ internal static class MarketEndpoints
         ApiContext api,
         [P.Limit] string? limit,
         [P.Cursor] string? cursor,
-        [Description("Sort key: rank (market cap), volume, change24h, price or name (default rank).")] string? sort,
-        [Description("desc or asc (default: desc, but asc for rank and name).")] string? order,
+        [Description("Sort key: rank (market cap), volume, change24h, price or name (default rank).")][CoinSort(Default = "rank")] string? sort,
+        [Description("desc or asc (default: desc, but asc for rank and name).")][Order] string? order,
         [Description("Name or symbol contains this text (1 to 100 characters).")] string? q,
         CancellationToken cancellationToken)
     {
@@ -144,7 +150,7 @@ internal static class MarketEndpoints
         [Description("The coin's id, e.g. bitcoin.")] string id,
         [P.From] string? from,
         [P.To] string? to,
-        [Description("raw (15-minute points), 1h or 1d (default 1h).")] string? interval,
+        [Description("raw (15-minute points), 1h or 1d (default 1h).")][Interval(Default = "1h")] string? interval,
         CancellationToken cancellationToken)
     {
         var now = api.Now;
@@ -197,7 +203,7 @@ internal static class MarketEndpoints
         [Description("The coin's id, e.g. bitcoin.")] string id,
         [P.Limit] string? limit,
         [P.Cursor] string? cursor,
-        [Description("Only signals of this kind (see /api/signals/stats for the kinds).")] string? kind,
+        [Description("Only signals of this kind (see /api/signals/stats for the kinds).")][P.SignalKind] string? kind,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
@@ -246,7 +252,7 @@ internal static class MarketEndpoints
     }
 
     private static async Task<Results<JsonETagResult<FearGreedHistoryDto>, ValidationProblem>> FearGreed(
-        ApiContext api, [Description("Days of history, 1 to 365 (default 30).")] string? days, CancellationToken cancellationToken)
+        ApiContext api, [Description("Days of history, 1 to 365 (default 30).")][P.Integer(1, 365, 30)] string? days, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var span = v.Integer(days, "days", 30, 1, 365);

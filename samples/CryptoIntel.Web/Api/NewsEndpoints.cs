@@ -10,6 +10,8 @@ internal static class NewsEndpoints
 {
     private static readonly string[] EntitySorts = ["mentions", "lastSeen", "id"];
 
+    private sealed class EntitySortAttribute() : P.OneOfAttribute(EntitySorts);
+
     public static void Map(RouteGroupBuilder api)
     {
         var news = api.MapGroup("/news").WithTags("News");
@@ -42,7 +44,7 @@ internal static class NewsEndpoints
         [Description("Only items that mention this asset id, e.g. bitcoin.")] string? asset,
         [Description("Only items that mention this entity id.")] string? entity,
         [Description("Title contains this text.")] string? q,
-        [Description("Only items published at or after this instant (ISO 8601).")] string? since,
+        [Description("Only items published at or after this instant (ISO 8601).")][P.Instant] string? since,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
@@ -75,9 +77,9 @@ internal static class NewsEndpoints
         ApiContext api,
         [P.Limit] string? limit,
         [P.Cursor] string? cursor,
-        [Description("Only stories seen at or after this instant (ISO 8601).")] string? since,
+        [Description("Only stories seen at or after this instant (ISO 8601).")][P.Instant] string? since,
         [Description("Only stories about this asset id.")] string? asset,
-        [Description("Only stories with at least this many items, 1 to 1000 (default 1).")] string? minItems,
+        [Description("Only stories with at least this many items, 1 to 1000 (default 1).")][P.Integer(1, 1000, 1)] string? minItems,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
@@ -129,8 +131,8 @@ internal static class NewsEndpoints
         [P.Cursor] string? cursor,
         [Description("Only entities of this type, e.g. coin, protocol, exchange.")] string? type,
         [Description("Name contains this text.")] string? q,
-        [Description("Only entities mentioned at or after this instant (ISO 8601).")] string? since,
-        [Description("mentions, lastSeen or id (default mentions).")] string? sort,
+        [Description("Only entities mentioned at or after this instant (ISO 8601).")][P.Instant] string? since,
+        [Description("mentions, lastSeen or id (default mentions).")][EntitySort(Default = "mentions")] string? sort,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
@@ -161,8 +163,8 @@ internal static class NewsEndpoints
 
     private static async Task<Results<JsonETagResult<ListDto<TrendingEntityDto>>, ValidationProblem>> Trending(
         ApiContext api,
-        [Description("1h, 24h, 7d or 30d (default 24h).")] string? window,
-        [Description("How many, 1 to 100 (default 20).")] string? limit,
+        [Description("1h, 24h, 7d or 30d (default 24h).")][P.Window(Default = "24h")] string? window,
+        [Description("How many, 1 to 100 (default 20).")][P.Integer(1, 100, 20)] string? limit,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
@@ -203,8 +205,8 @@ internal static class NewsEndpoints
     private static async Task<Results<JsonETagResult<CoMentionsDto>, ValidationProblem, ProblemHttpResult>> CoMentions(
         ApiContext api,
         [Description("The entity's id.")] string id,
-        [Description("1h, 24h, 7d or 30d (default 7d).")] string? window,
-        [Description("How many, 1 to 100 (default 20).")] string? limit,
+        [Description("1h, 24h, 7d or 30d (default 7d).")][P.Window(Default = "7d")] string? window,
+        [Description("How many, 1 to 100 (default 20).")][P.Integer(1, 100, 20)] string? limit,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();

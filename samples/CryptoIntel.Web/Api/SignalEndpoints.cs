@@ -37,11 +37,11 @@ internal static partial class SignalEndpoints
         ApiContext api,
         [P.Limit] string? limit,
         [P.Cursor] string? cursor,
-        [Description("Only this kind, e.g. volume-spike.")] string? kind,
+        [Description("Only this kind, e.g. volume-spike.")][P.SignalKind] string? kind,
         [Description("Only this asset id, e.g. bitcoin.")] string? asset,
-        [Description("up, down or neutral.")] string? direction,
-        [Description("Only signals at least this confident, 0 to 1.")] string? minConfidence,
-        [Description("Only signals detected at or after this instant (ISO 8601).")] string? since,
+        [Description("up, down or neutral.")][P.Direction] string? direction,
+        [Description("Only signals at least this confident, 0 to 1.")][P.Number(0, 1)] string? minConfidence,
+        [Description("Only signals detected at or after this instant (ISO 8601).")][P.Instant] string? since,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
@@ -71,7 +71,7 @@ internal static partial class SignalEndpoints
     }
 
     private static async Task<Results<JsonETagResult<PageDto<Signal>>, ValidationProblem>> ByKind(
-        ApiContext api, [Description("The kind, e.g. volume-spike.")] string kind, [P.Limit] string? limit, [P.Cursor] string? cursor, CancellationToken cancellationToken)
+        ApiContext api, [Description("The kind, e.g. volume-spike.")][P.SignalKind] string kind, [P.Limit] string? limit, [P.Cursor] string? cursor, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var only = v.OneOf(kind, "kind", ApiSupport.SignalKinds, string.Empty);
@@ -108,7 +108,7 @@ internal static partial class SignalEndpoints
     }
 
     private static async Task<Results<JsonETagResult<SignalStatsDto>, ValidationProblem>> Stats(
-        ApiContext api, [Description("1h, 24h, 7d or 30d (default 24h).")] string? window, CancellationToken cancellationToken)
+        ApiContext api, [Description("1h, 24h, 7d or 30d (default 24h).")][P.Window(Default = "24h")] string? window, CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
         var span = v.OneOf(window, "window", ApiSupport.Windows, "24h");
@@ -127,9 +127,9 @@ internal static partial class SignalEndpoints
 
     private static async Task<Results<JsonETagResult<TrackRecordDto>, ValidationProblem>> TrackRecord(
         ApiContext api,
-        [Description("Only this kind, e.g. volume-spike.")] string? kind,
+        [Description("Only this kind, e.g. volume-spike.")][P.SignalKind] string? kind,
         [Description("Only this evaluation horizon, e.g. 1h, 4h, 24h.")] string? horizon,
-        [Description("Only signals detected at or after this instant (ISO 8601).")] string? since,
+        [Description("Only signals detected at or after this instant (ISO 8601).")][P.Instant] string? since,
         CancellationToken cancellationToken)
     {
         var v = new QueryValidator();
