@@ -23,7 +23,7 @@ internal sealed class ApiContext(ICryptoIntelStore store, TimeProvider time, IOp
 /// <summary>Shared pieces of the endpoint groups.</summary>
 internal static class ApiSupport
 {
-    public const string LimitDescription = "Page size, 1 to 500 (default 50).";
+    public const string LimitDescription = "Page size, 1 to the host's page-size limit (Web:MaxPageSize, 500 by default; the schema's maximum is the actual limit), default 50.";
     public const string CursorDescription = "The 'nextCursor' of the previous page, unchanged.";
     public const string FromDescription = "Start of the range, ISO 8601 (e.g. 2025-01-31T00:00:00Z).";
     public const string ToDescription = "End of the range, ISO 8601 (default: now).";
