@@ -216,7 +216,7 @@ internal sealed record WatchlistDto(string Id, string Name, IReadOnlyList<AssetI
 }
 
 /// <summary>The body of <c>POST /api/watchlists</c>.</summary>
-internal sealed record CreateWatchlistRequest(string? Name, IReadOnlyList<string>? Assets);
+internal sealed record CreateWatchlistRequest(string? Name, [P.Items(1, UserEndpoints.MaxAssets)] IReadOnlyList<string>? Assets);
 
 internal sealed record AlertRuleDto(
     string Id,
@@ -235,4 +235,10 @@ internal sealed record AlertRuleDto(
 }
 
 /// <summary>The body of <c>POST /api/alert-rules</c>.</summary>
-internal sealed record CreateAlertRuleRequest(string? Name, string? Kind, string? Asset, string? WatchlistId, string? Direction, double? MinConfidence);
+internal sealed record CreateAlertRuleRequest(
+    string? Name,
+    [P.SignalKind] string? Kind,
+    string? Asset,
+    string? WatchlistId,
+    [P.Direction] string? Direction,
+    [P.Number(0, 1, Default = UserEndpoints.DefaultMinConfidence)] double? MinConfidence);
