@@ -175,6 +175,16 @@ public sealed class OpenApiParameterTests(ApiFixture app) : IClassFixture<ApiFix
         Assert.Equal(0.5, minConfidence.GetProperty("default").GetDouble());
     }
 
+    [Theory]
+    [InlineData("/api/alert-rules", "name")]
+    [InlineData("/api/watchlists", "name,assets")]
+    public async Task OpenApi_Bodies_RequireOnlyWhatTheHandlerRequires(string path, string required)
+    {
+        using var json = await GetDocumentAsync();
+        var schema = BodySchema(json, json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post"));
+        Assert.Equal(required.Split(','), schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
+
     [Fact]
     public async Task OpenApi_WatchlistBody_AssetsHoldOneToAHundredIds()
     {
