@@ -1,22 +1,30 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CryptoIntel.Web.Api;
 
 namespace CryptoIntel.Web.Tests;
 
 /// <summary>
 /// The OpenAPI document gives the parameters the endpoints bind as strings (to answer bad values with their own 400)
-/// the type they are really parsed as, so generated clients get integers, numbers, date-times and enums.
+/// the type they are really parsed as, so generated clients get integers, numbers, date-times, enums and patterns;
+/// and the request bodies' properties that the handlers accept only from a set or within bounds say so.
 /// </summary>
 public sealed class OpenApiParameterTests(ApiFixture app) : IClassFixture<ApiFixture>
 {
     /// <summary>Parameter names that are never a plain string in this API.</summary>
     private static readonly HashSet<string> TypedNames =
-        ["limit", "days", "minItems", "minConfidence", "from", "to", "since", "sort", "order", "interval", "kind", "direction", "window"];
+        ["limit", "days", "minItems", "minConfidence", "from", "to", "since", "sort", "order", "interval", "kind", "direction", "window", "horizon"];
 
-    /// <summary>Parameter names that really are strings (ids, free text, the opaque cursor, the horizon pattern).</summary>
+    /// <summary>Parameter names that really are strings (ids, free text, the opaque cursor).</summary>
     private static readonly HashSet<string> StringNames =
-        ["id", "slug", "name", "cursor", "q", "source", "asset", "entity", "type", "chain", "category", "network", "horizon"];
+        ["id", "slug", "name", "cursor", "q", "source", "asset", "entity", "type", "chain", "category", "network"];
+
+    /// <summary>Request-body properties the handlers accept only from a set or within bounds.</summary>
+    private static readonly HashSet<string> ConstrainedBodyNames = ["kind", "direction", "minConfidence", "assets"];
+
+    /// <summary>Request-body properties checked only as ids or free text.</summary>
+    private static readonly HashSet<string> FreeBodyNames = ["name", "asset", "watchlistId"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -107,34 +115,138 @@ public sealed class OpenApiParameterTests(ApiFixture app) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task OpenApi_Horizon_IsTextMatchingThePatternTheEndpointChecks()
+    {
+        var schema = await SchemaAsync("/api/signals/track-record", "horizon");
+        Assert.Equal("string", schema.GetProperty("type").GetString());
+        Assert.Equal(ApiSupport.HorizonPattern, schema.GetProperty("pattern").GetString());
+        Assert.Equal("^[0-9]{1,4}[mhdMHD]$", schema.GetProperty("pattern").GetString());
+        Assert.False(schema.TryGetProperty("default", out _));
+        Assert.False(schema.TryGetProperty("enum", out _));
+    }
+
+    [Theory]
+    [InlineData("24h")]
+    [InlineData("4H")]
+    [InlineData("15m")]
+    [InlineData("3d")]
+    [InlineData("9999h")]
+    [InlineData("24")]
+    [InlineData("h")]
+    [InlineData("24w")]
+    [InlineData("12345h")]
+    [InlineData("1.5h")]
+    [InlineData("-1h")]
+    [InlineData("24hh")]
+    public async Task OpenApi_HorizonPattern_AgreesWithTheEndpoint(string horizon)
+    {
+        var pattern = (await SchemaAsync("/api/signals/track-record", "horizon")).GetProperty("pattern").GetString()!;
+        var documented = Regex.IsMatch(horizon, pattern, RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
+
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/signals/track-record?horizon=" + Uri.EscapeDataString(horizon), UriKind.Relative), Ct);
+        Assert.Equal(documented ? HttpStatusCode.OK : HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_AlertRuleBody_KindListsEverySignalKind()
+    {
+        var kind = await BodyPropertyAsync("/api/alert-rules", "kind");
+        var values = kind.GetProperty("enum").EnumerateArray().ToArray();
+        Assert.Equal(ApiSupport.SignalKinds, values.Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!));
+        Assert.Contains("volume-spike", values.Select(v => v.GetString()));
+        Assert.Single(values, v => v.ValueKind == JsonValueKind.Null); // "kind": null means any kind, as leaving it out does
+    }
+
+    [Fact]
+    public async Task OpenApi_AlertRuleBody_DirectionListsTheDirections()
+    {
+        var direction = await BodyPropertyAsync("/api/alert-rules", "direction");
+        Assert.Equal(["up", "down", "neutral", null], direction.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task OpenApi_AlertRuleBody_MinConfidenceIsZeroToOneWithItsDefault()
+    {
+        var minConfidence = await BodyPropertyAsync("/api/alert-rules", "minConfidence");
+        Assert.Contains("number", minConfidence.GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(0, minConfidence.GetProperty("minimum").GetDouble());
+        Assert.Equal(1, minConfidence.GetProperty("maximum").GetDouble());
+        Assert.Equal(0.5, minConfidence.GetProperty("default").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("/api/alert-rules", "name")]
+    [InlineData("/api/watchlists", "name,assets")]
+    public async Task OpenApi_Bodies_RequireOnlyWhatTheHandlerRequires(string path, string required)
+    {
+        using var json = await GetDocumentAsync();
+        var schema = BodySchema(json, json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post"));
+        Assert.Equal(required.Split(','), schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task OpenApi_WatchlistBody_AssetsHoldOneToAHundredIds()
+    {
+        var assets = await BodyPropertyAsync("/api/watchlists", "assets");
+        Assert.Equal(1, assets.GetProperty("minItems").GetInt32());
+        Assert.Equal(100, assets.GetProperty("maxItems").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApi_EveryBodyProperty_IsConstrainedOrKnownToBeFree()
+    {
+        using var json = await GetDocumentAsync();
+        var checkedCount = 0;
+        foreach (var (operationName, operation) in ApiOperations(json, "requestBody"))
+        {
+            foreach (var property in BodySchema(json, operation).GetProperty("properties").EnumerateObject())
+            {
+                var where = $"{operationName} body '{property.Name}'";
+                var constrained = new[] { "enum", "minimum", "maximum", "minItems", "maxItems", "pattern" }.Any(k => property.Value.TryGetProperty(k, out _));
+                if (ConstrainedBodyNames.Contains(property.Name))
+                {
+                    Assert.True(constrained, $"{where} is accepted only from a set or within bounds, but its schema does not say so: give it a P attribute (IParameterSchema).");
+                }
+                else
+                {
+                    Assert.True(FreeBodyNames.Contains(property.Name), $"{where} is a new body property: if the handler accepts it only from a set or within bounds, give it a P attribute and add it to ConstrainedBodyNames; else add it to FreeBodyNames.");
+                }
+
+                checkedCount++;
+            }
+        }
+
+        Assert.True(checkedCount >= 8, $"{checkedCount} body properties");
+    }
+
+    [Fact]
     public async Task OpenApi_EveryParameter_IsTypedOrKnownToBeAString()
     {
         using var json = await GetDocumentAsync();
         var checkedCount = 0;
-        foreach (var path in json.RootElement.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)))
+        foreach (var (operationName, operation) in ApiOperations(json, "parameters"))
         {
-            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("parameters", out _)))
+            foreach (var parameter in operation.GetProperty("parameters").EnumerateArray())
             {
-                foreach (var parameter in operation.Value.GetProperty("parameters").EnumerateArray())
+                var name = parameter.GetProperty("name").GetString()!;
+                var where = $"{operationName} '{name}'";
+                var schema = parameter.GetProperty("schema");
+                var type = schema.GetProperty("type");
+                var plainString = (type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Any(t => t.GetString() == "string") : type.GetString() == "string")
+                    && !schema.TryGetProperty("format", out _)
+                    && !schema.TryGetProperty("enum", out _)
+                    && !schema.TryGetProperty("pattern", out _);
+                if (TypedNames.Contains(name))
                 {
-                    var name = parameter.GetProperty("name").GetString()!;
-                    var where = $"{operation.Name.ToUpperInvariant()} {path.Name} '{name}'";
-                    var schema = parameter.GetProperty("schema");
-                    var type = schema.GetProperty("type");
-                    var plainString = (type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Any(t => t.GetString() == "string") : type.GetString() == "string")
-                        && !schema.TryGetProperty("format", out _)
-                        && !schema.TryGetProperty("enum", out _);
-                    if (TypedNames.Contains(name))
-                    {
-                        Assert.False(plainString, $"{where} is parsed as a number, instant or choice but documented as a plain string: give it a P attribute (IParameterSchema).");
-                    }
-                    else
-                    {
-                        Assert.True(StringNames.Contains(name), $"{where} is a new parameter name: if it is parsed as anything but text, give it a P attribute and add it to TypedNames; else add it to StringNames.");
-                    }
-
-                    checkedCount++;
+                    Assert.False(plainString, $"{where} is parsed as a number, instant, choice or pattern but documented as a plain string: give it a P attribute (IParameterSchema).");
                 }
+                else
+                {
+                    Assert.True(StringNames.Contains(name), $"{where} is a new parameter name: if it is parsed as anything but text, give it a P attribute and add it to TypedNames; else add it to StringNames.");
+                }
+
+                checkedCount++;
             }
         }
 
@@ -154,6 +266,31 @@ public sealed class OpenApiParameterTests(ApiFixture app) : IClassFixture<ApiFix
     {
         using var json = await GetDocumentAsync();
         return Parameter(json, path, name).GetProperty("schema").Clone();
+    }
+
+    /// <summary>Every operation under <c>/api/</c> that has <paramref name="member"/> (<c>parameters</c>, <c>requestBody</c>), named "VERB /path".</summary>
+    private static IEnumerable<(string Name, JsonElement Operation)> ApiOperations(JsonDocument json, string member) =>
+        from path in json.RootElement.GetProperty("paths").EnumerateObject()
+        where path.Name.StartsWith("/api/", StringComparison.Ordinal)
+        from operation in path.Value.EnumerateObject()
+        where operation.Value.ValueKind == JsonValueKind.Object && operation.Value.TryGetProperty(member, out _)
+        select ($"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Value);
+
+    private async Task<JsonElement> BodyPropertyAsync(string path, string name)
+    {
+        using var json = await GetDocumentAsync();
+        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post");
+        return BodySchema(json, operation).GetProperty("properties").GetProperty(name).Clone();
+    }
+
+    /// <summary>The JSON body's schema of <paramref name="operation"/>, its <c>$ref</c> followed.</summary>
+    private static JsonElement BodySchema(JsonDocument json, JsonElement operation)
+    {
+        var schema = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        const string prefix = "#/components/schemas/";
+        return schema.TryGetProperty("$ref", out var reference) && reference.GetString() is { } target && target.StartsWith(prefix, StringComparison.Ordinal)
+            ? json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(target[prefix.Length..])
+            : schema;
     }
 
     private static JsonElement Parameter(JsonDocument json, string path, string name)

@@ -48,6 +48,12 @@ internal static class ApiSupport
 
     public static readonly string[] Directions = ["up", "down", "neutral"];
 
+    /// <summary>
+    /// An evaluation horizon: a number of 1 to 4 digits and a unit (m, h or d), in either case. Written so that .NET
+    /// (the endpoint's check) and ECMA 262 (the OpenAPI document's <c>pattern</c>) read it alike.
+    /// </summary>
+    public const string HorizonPattern = "^[0-9]{1,4}[mhdMHD]$";
+
     public static SignalDirection ParseDirection(string direction) => direction switch
     {
         "up" => SignalDirection.Up,
@@ -137,18 +143,38 @@ internal static class P
         public ParameterSchema Schema { get; } = ParameterSchema.Integer(minimum, maximum, defaultValue);
     }
 
-    /// <summary>A number parsed by <c>QueryValidator.Number</c> with these bounds (no default: absent means no filter).</summary>
-    [AttributeUsage(AttributeTargets.Parameter)]
+    /// <summary>
+    /// A number parsed by <c>QueryValidator.Number</c> (or a body's number checked by its handler) with these bounds;
+    /// no default unless <see cref="Default"/> is set (absent means no filter).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
     public sealed class NumberAttribute(double minimum, double maximum) : Attribute, IParameterSchema
     {
-        public ParameterSchema Schema { get; } = ParameterSchema.Number(minimum, maximum);
+        /// <summary>The value used when the number is absent; NaN (the default) for none.</summary>
+        public double Default { get; set; } = double.NaN;
+
+        public ParameterSchema Schema => ParameterSchema.Number(minimum, maximum, double.IsNaN(Default) ? null : Default);
+    }
+
+    /// <summary>A request-body list the handler accepts with <paramref name="minimum"/> to <paramref name="maximum"/> items.</summary>
+    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+    public sealed class ItemsAttribute(int minimum, int maximum) : Attribute, IParameterSchema
+    {
+        public ParameterSchema Schema { get; } = ParameterSchema.Items(minimum, maximum);
+    }
+
+    /// <summary>An evaluation horizon: text matching <see cref="ApiSupport.HorizonPattern"/>, e.g. 24h.</summary>
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class HorizonAttribute : Attribute, IParameterSchema
+    {
+        public ParameterSchema Schema { get; } = ParameterSchema.Matching(ApiSupport.HorizonPattern);
     }
 
     /// <summary>
-    /// One of the words a <c>QueryValidator.OneOf</c> call accepts: each set is a subclass that passes the very array
-    /// the endpoint validates against, so the document cannot drift from the parser.
+    /// One of the words a <c>QueryValidator.OneOf</c> call accepts (in a parameter or a request body): each set is a
+    /// subclass that passes the very array the endpoint validates against, so the document cannot drift from the parser.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Parameter)]
+    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
     public abstract class OneOfAttribute(IReadOnlyList<string> values) : Attribute, IParameterSchema
     {
         /// <summary>The value used when the parameter is absent, if any.</summary>

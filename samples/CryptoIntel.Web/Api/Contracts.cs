@@ -216,7 +216,7 @@ internal sealed record WatchlistDto(string Id, string Name, IReadOnlyList<AssetI
 }
 
 /// <summary>The body of <c>POST /api/watchlists</c>.</summary>
-internal sealed record CreateWatchlistRequest(string? Name, IReadOnlyList<string>? Assets);
+internal sealed record CreateWatchlistRequest(string? Name, [P.Items(1, UserEndpoints.MaxAssets)] IReadOnlyList<string>? Assets);
 
 internal sealed record AlertRuleDto(
     string Id,
@@ -234,5 +234,14 @@ internal sealed record AlertRuleDto(
         new(r.Id, r.Name, r.Kind, r.Asset, r.WatchlistId, r.Direction, r.MinConfidence, r.Enabled, r.CreatedAt, r.Owner);
 }
 
-/// <summary>The body of <c>POST /api/alert-rules</c>.</summary>
-internal sealed record CreateAlertRuleRequest(string? Name, string? Kind, string? Asset, string? WatchlistId, string? Direction, double? MinConfidence);
+/// <summary>
+/// The body of <c>POST /api/alert-rules</c>. Only <c>name</c> is required (the handler says so); the defaults here
+/// tell the OpenAPI document that the other members may be left out, as they always could.
+/// </summary>
+internal sealed record CreateAlertRuleRequest(
+    string? Name,
+    [P.SignalKind] string? Kind = null,
+    string? Asset = null,
+    string? WatchlistId = null,
+    [P.Direction] string? Direction = null,
+    [P.Number(0, 1, Default = UserEndpoints.DefaultMinConfidence)] double? MinConfidence = null);

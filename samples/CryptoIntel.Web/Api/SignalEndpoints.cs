@@ -128,7 +128,7 @@ internal static partial class SignalEndpoints
     private static async Task<Results<JsonETagResult<TrackRecordDto>, ValidationProblem>> TrackRecord(
         ApiContext api,
         [Description("Only this kind, e.g. volume-spike.")][P.SignalKind] string? kind,
-        [Description("Only this evaluation horizon, e.g. 1h, 4h, 24h.")] string? horizon,
+        [Description("Only this evaluation horizon, e.g. 1h, 4h, 24h.")][P.Horizon] string? horizon,
         [Description("Only signals detected at or after this instant (ISO 8601).")][P.Instant] string? since,
         CancellationToken cancellationToken)
     {
@@ -180,6 +180,6 @@ internal static partial class SignalEndpoints
         return ETagged.Ok(ApiSupport.Map(page, CycleDto.From));
     }
 
-    [GeneratedRegex("^[0-9]{1,4}[mhd]$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(ApiSupport.HorizonPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HorizonPattern();
 }

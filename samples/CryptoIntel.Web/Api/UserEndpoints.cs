@@ -13,7 +13,12 @@ namespace CryptoIntel.Web.Api;
 /// <summary>Watchlists and alert rules: listed by anyone who may read, created and deleted with a write key.</summary>
 internal static class UserEndpoints
 {
-    private const int MaxAssets = 100;
+    /// <summary>The most assets a watchlist holds.</summary>
+    public const int MaxAssets = 100;
+
+    /// <summary>An alert rule's minimum confidence when the body gives none.</summary>
+    public const double DefaultMinConfidence = 0.5;
+
     private const long MaxBodyBytes = 16 * 1024;
 
     public static void Map(RouteGroupBuilder api)
@@ -159,7 +164,7 @@ internal static class UserEndpoints
         var asset = v.OptionalId(body.Asset, "asset");
         var watchlist = v.OptionalId(body.WatchlistId, "watchlistId");
         var direction = body.Direction is null ? null : v.OneOf(body.Direction, "direction", ApiSupport.Directions, string.Empty);
-        var confidence = body.MinConfidence ?? 0.5;
+        var confidence = body.MinConfidence ?? DefaultMinConfidence;
         if (!double.IsFinite(confidence) || confidence is < 0 or > 1)
         {
             v.Error("minConfidence", "'minConfidence' must be between 0 and 1.");

@@ -69,7 +69,7 @@ internal static class WebHostingExtensions
             });
         }
 
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<ParameterSchemaTransformer>().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(openApi => openApi.AddOperationTransformer<ParameterSchemaTransformer>().AddSchemaTransformer<ParameterSchemaTransformer>().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CryptoIntel API";
             document.Info.Version = "v1";
