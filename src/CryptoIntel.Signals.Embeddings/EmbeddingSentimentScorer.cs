@@ -28,7 +28,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
     private readonly Counter<long> _fallbacks;
     private readonly ILogger _logger;
     private readonly int _maxLength;
-    private readonly bool _ownsEmbedder;
+    private readonly SentenceEmbedder? _ownedEmbedder;
     private int _predictionFailureLogged;
 
     /// <summary>Initializes a new instance of the <see cref="EmbeddingSentimentScorer"/> class: loads the sentence encoder and the model (slow: once per process).</summary>
@@ -47,7 +47,6 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
         _fallback = fallback;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _fallbacks = MlSentimentScorer.CreateCounter(meterFactory);
-        _ownsEmbedder = true;
         var source = o.ModelPath ?? "embedded resource " + EmbeddingSentimentModel.ResourceName;
         try
         {
@@ -68,6 +67,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
             }
 
             _embedder = embedder;
+            _ownedEmbedder = embedder;
             IsModelLoaded = true;
             EmbeddingSentimentLog.ModelLoaded(_logger, source);
         }
@@ -99,28 +99,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
     public SentimentScore Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (_pool is null || _embedder is null)
-        {
-            return Fallback(text, "model_unavailable");
-        }
-
-        var engine = _pool.Get();
-        try
-        {
-            var cut = EmbeddingSentimentModel.Cut(text, _maxLength);
-            return SentimentModel.ToScore(engine.Predict(cut, _embedder.Embed([cut])[0], _maxLength), SentimentScorerKind.Embedding);
-        }
-#pragma warning disable CA1031 // A failed prediction is answered by the fallback (documented).
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            OnPredictionFailed(ex);
-            return Fallback(text, "prediction_failed");
-        }
-        finally
-        {
-            _pool.Return(engine);
-        }
+        return ScoreBatch([text])[0];
     }
 
     /// <inheritdoc />
@@ -155,7 +134,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
                 {
                     vectors = _embedder.Embed(new ArraySegment<string>(cut, start, count));
                 }
-#pragma warning disable CA1031 // As in Score: the fallback answers the texts of a batch the encoder failed on.
+#pragma warning disable CA1031 // The fallback answers the texts of a batch the encoder failed on (documented).
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
@@ -171,7 +150,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
                             ? Fallback(text, "prediction_failed")
                             : SentimentModel.ToScore(engine.Predict(text, vectors[i], _maxLength), SentimentScorerKind.Embedding);
                     }
-#pragma warning disable CA1031 // As in Score.
+#pragma warning disable CA1031 // A failed prediction is answered by the fallback (documented).
                     catch (Exception ex)
 #pragma warning restore CA1031
                     {
@@ -193,10 +172,7 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
     public void Dispose()
     {
         (_pool as IDisposable)?.Dispose();
-        if (_ownsEmbedder)
-        {
-            (_embedder as IDisposable)?.Dispose();
-        }
+        _ownedEmbedder?.Dispose();
     }
 
     private static DefaultObjectPool<Engine> CreatePool(MLContext ml, ITransformer model, ISentenceEmbedder embedder)
@@ -218,10 +194,11 @@ public sealed class EmbeddingSentimentScorer : ISentimentScorer, IDisposable
         }
     }
 
+    /// <summary>Answers an already cut text with the fallback scorer and counts it.</summary>
     private SentimentScore Fallback(string text, string reason)
     {
         _fallbacks.Add(1, ScorerTag, new KeyValuePair<string, object?>("reason", reason));
-        return _fallback.Score(text.Length > _maxLength ? text[.._maxLength] : text);
+        return _fallback.Score(text);
     }
 
     /// <summary>A prediction engine with its reusable rows (PredictionEngine is not thread-safe: one user at a time).</summary>

@@ -123,9 +123,13 @@ internal static class Commands
         }
 
         Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(output))).ToLowerInvariant()})");
-        foreach (var d in dev)
+        if (dev.Count > 0)
         {
-            Print(embeddings ? EvaluateFile(d, null, output, 0) : EvaluateFile(d, output, null, 0), Console.Out);
+            using var scorers = embeddings ? Scorers.Load(null, embeddings: true, output) : Scorers.Load(output, embeddings: false, null);
+            foreach (var d in dev)
+            {
+                Print(EvaluateFile(d, scorers, 0), Console.Out);
+            }
         }
 
         return 0;
@@ -164,7 +168,8 @@ internal static class Commands
             return Fail("evaluate needs at least one text,label CSV");
         }
 
-        var reports = files.Select(f => EvaluateFile(f, model, embeddings ? embeddingModel ?? string.Empty : null, errors)).ToList();
+        using var scorers = Scorers.Load(model, embeddings, embeddingModel);
+        var reports = files.Select(f => EvaluateFile(f, scorers, errors)).ToList();
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(reports, ReportJson.Default.ListFileReport));
@@ -205,13 +210,11 @@ internal static class Commands
         }
 
         var texts = SentimentCsv.Read(file).Select(r => r.Text).ToArray();
-        using var meters = new ToolMeterFactory();
-        using var ml = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = model }), meters);
-        using var embedding = embeddings ? LoadEmbeddingScorer(embeddingModel, ml, meters) : null;
-        var scorers = new List<(string, ISentimentScorer)> { ("ml", ml), ("lexicon", LexiconSentimentScorer.Instance) };
-        if (embedding is not null)
+        using var loaded = Scorers.Load(model, embeddings, embeddingModel);
+        var scorers = new List<(string, ISentimentScorer)> { ("ml", loaded.Ml), ("lexicon", LexiconSentimentScorer.Instance) };
+        if (loaded.Embedding is not null)
         {
-            scorers.Insert(0, ("embedding", embedding));
+            scorers.Insert(0, ("embedding", loaded.Embedding));
         }
 
         foreach (var (name, scorer) in scorers)
@@ -251,39 +254,14 @@ internal static class Commands
         return 0;
     }
 
-    /// <summary>Loads the embedding scorer (the embedded model for null or empty <paramref name="model"/>); fails when it does not load.</summary>
-    private static EmbeddingSentimentScorer LoadEmbeddingScorer(string? model, ISentimentScorer fallback, IMeterFactory meters)
-    {
-        var scorer = new EmbeddingSentimentScorer(Options.Create(new EmbeddingSentimentScorerOptions { ModelPath = string.IsNullOrEmpty(model) ? null : model }), fallback, meters);
-        if (!scorer.IsModelLoaded)
-        {
-            scorer.Dispose();
-            throw new IOException($"the embedding sentiment model did not load ({(string.IsNullOrEmpty(model) ? "embedded" : model)})");
-        }
-
-        return scorer;
-    }
-
-    /// <summary>Scores one CSV with the ML model, the lexicon, the majority class and (when <paramref name="embeddingModel"/> is not null; empty = the embedded one) the embedding model.</summary>
-    private static FileReport EvaluateFile(string path, string? model, string? embeddingModel, int errors)
+    /// <summary>Scores one CSV with the ML model, the lexicon, the majority class and (when loaded) the embedding model.</summary>
+    private static FileReport EvaluateFile(string path, Scorers scorers, int errors)
     {
         var rows = SentimentCsv.Read(path);
         var gold = rows.Select(r => r.Label).ToList();
         var texts = rows.Select(r => r.Text).ToList();
-        using var meters = new ToolMeterFactory();
-        using var ml = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = model }), meters);
-        if (!ml.IsModelLoaded)
-        {
-            throw new IOException($"the sentiment model did not load ({model ?? "embedded"})");
-        }
-
-        var mlPred = ml.ScoreBatch(texts).Select(s => s.Label).ToList();
-        List<SentimentLabel>? embPred = null;
-        if (embeddingModel is not null)
-        {
-            using var embedding = LoadEmbeddingScorer(embeddingModel, ml, meters);
-            embPred = [.. embedding.ScoreBatch(texts).Select(s => s.Label)];
-        }
+        var mlPred = scorers.Ml.ScoreBatch(texts).Select(s => s.Label).ToList();
+        List<SentimentLabel>? embPred = scorers.Embedding is null ? null : [.. scorers.Embedding.ScoreBatch(texts).Select(s => s.Label)];
 
         var lexPred = LexiconSentimentScorer.Instance.ScoreBatch(texts).Select(s => s.Label).ToList();
         var majority = SentimentMetrics.Majority(gold);
@@ -322,6 +300,46 @@ internal static class Commands
         {
             w.WriteLine($"    {names[g],-9} {first.Confusion[g][0],7} {first.Confusion[g][1],7} {first.Confusion[g][2],7}");
         }
+    }
+}
+
+/// <summary>The ML scorers a command uses, loaded once (the embedding encoder takes a second and 100 MB).</summary>
+internal sealed class Scorers : IDisposable
+{
+    private readonly ToolMeterFactory _meters;
+
+    private Scorers(ToolMeterFactory meters, MlSentimentScorer ml, EmbeddingSentimentScorer? embedding)
+    {
+        _meters = meters;
+        Ml = ml;
+        Embedding = embedding;
+    }
+
+    public MlSentimentScorer Ml { get; }
+
+    public EmbeddingSentimentScorer? Embedding { get; }
+
+    /// <summary>Loads the fast model (null path = embedded) and, when asked, the embedding model; fails when one does not load.</summary>
+    public static Scorers Load(string? model, bool embeddings, string? embeddingModel)
+    {
+        var meters = new ToolMeterFactory();
+        var ml = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = model }), meters);
+        var embedding = embeddings ? new EmbeddingSentimentScorer(Options.Create(new EmbeddingSentimentScorerOptions { ModelPath = embeddingModel }), ml, meters) : null;
+        var scorers = new Scorers(meters, ml, embedding);
+        if (!ml.IsModelLoaded || embedding is { IsModelLoaded: false })
+        {
+            scorers.Dispose();
+            throw new IOException($"the sentiment model did not load ({(!ml.IsModelLoaded ? model ?? "embedded" : embeddingModel ?? "embedded embedding model")})");
+        }
+
+        return scorers;
+    }
+
+    public void Dispose()
+    {
+        Embedding?.Dispose();
+        Ml.Dispose();
+        _meters.Dispose();
     }
 }
 

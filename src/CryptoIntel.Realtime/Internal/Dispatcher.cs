@@ -132,11 +132,11 @@ internal sealed class Dispatcher : IDisposable
         {
             while (reader.TryRead(out var frame))
             {
-                while (_catchUps.TryDequeue(out var topic))
+                if (!_catchUps.IsEmpty)
                 {
                     // A dropped frame may have been its topic's last for a while, and a backplane outage may have hidden a
                     // topic's last frames: catch up now, not at the topic's next frame.
-                    await CatchUpAsync(topic, long.MaxValue).ConfigureAwait(false);
+                    await CatchUpQueuedAsync().ConfigureAwait(false);
                 }
 
                 if (ReferenceEquals(frame, Frame.Wake) || !_topics.TryGetValue(frame.Topic, out var subscribers))
@@ -161,6 +161,30 @@ internal sealed class Dispatcher : IDisposable
                     // One bad frame never stops the loop (clients that missed it see the offset jump; resume recovers it).
                     Log.FanOutFailed(_logger, frame.Topic, frame.Offset, ex);
                 }
+            }
+        }
+    }
+
+    /// <summary>Catches up each queued topic once, however many overflows queued it (fan-out loop only).</summary>
+    private async ValueTask CatchUpQueuedAsync()
+    {
+        var topics = new HashSet<string>(StringComparer.Ordinal);
+        while (_catchUps.TryDequeue(out var topic))
+        {
+            topics.Add(topic);
+        }
+
+        foreach (var topic in topics)
+        {
+            try
+            {
+                await CatchUpAsync(topic, long.MaxValue).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // As for a live frame, a failure never stops the loop: the topic's subscriptions recover on their own.
+                Log.CatchUpFailed(_logger, topic, ex);
+                MarkGapped(topic);
             }
         }
     }

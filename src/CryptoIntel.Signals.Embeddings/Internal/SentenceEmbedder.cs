@@ -45,12 +45,7 @@ internal sealed class SentenceEmbedder : ISentenceEmbedder, IDisposable
             return [];
         }
 
-        var input = new string[texts.Count];
-        for (var i = 0; i < input.Length; i++)
-        {
-            var text = texts[i];
-            input[i] = text.Length > MaxCharacters ? text[..MaxCharacters] : text;
-        }
+        var input = texts.Select(t => EmbeddingSentimentModel.Cut(t, MaxCharacters)).ToArray();
 
         var vectors = _encoder.Encode(input, cancellationToken);
         if (vectors.Length != input.Length || vectors.Any(v => v.Length != Dimensions))
