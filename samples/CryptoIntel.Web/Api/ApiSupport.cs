@@ -49,10 +49,14 @@ internal static class ApiSupport
     public static readonly string[] Directions = ["up", "down", "neutral"];
 
     /// <summary>
-    /// An evaluation horizon: a number of 1 to 4 digits and a unit (m, h or d), in either case. Written so that .NET
-    /// (the endpoint's check) and ECMA 262 (the OpenAPI document's <c>pattern</c>) read it alike.
+    /// An evaluation horizon: a number of 1 to 4 digits and a unit (m, h or d), in either case, as the OpenAPI document's
+    /// <c>pattern</c> (ECMA 262, where <c>$</c> is the end of the text). The endpoint checks <see cref="HorizonStart"/>
+    /// followed by <c>\z</c>, because in .NET <c>$</c> also matches before a final line feed.
     /// </summary>
-    public const string HorizonPattern = "^[0-9]{1,4}[mhdMHD]$";
+    public const string HorizonPattern = HorizonStart + "$";
+
+    /// <summary>The part of <see cref="HorizonPattern"/> that .NET and ECMA 262 read alike.</summary>
+    public const string HorizonStart = "^[0-9]{1,4}[mhdMHD]";
 
     public static SignalDirection ParseDirection(string direction) => direction switch
     {

@@ -180,6 +180,6 @@ internal static partial class SignalEndpoints
         return ETagged.Ok(ApiSupport.Map(page, CycleDto.From));
     }
 
-    [GeneratedRegex(ApiSupport.HorizonPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(ApiSupport.HorizonStart + @"\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HorizonPattern();
 }
