@@ -6,8 +6,8 @@ namespace CryptoIntel.Signals.Sentiment;
 public sealed class EmbeddingSentimentScorerOptions
 {
     /// <summary>
-    /// Gets or sets the path of an ML.NET model zip written by the training command with <c>--embeddings</c>, or null for
-    /// the model shipped in the package.
+    /// Gets or sets the path of a weights file written by <c>tools/CryptoIntel.Signals.Sentiment/finetune.py</c>, or null
+    /// for the weights shipped in the package.
     /// </summary>
     /// <value>Null (the embedded model).</value>
     public string? ModelPath { get; set; }

@@ -9,15 +9,16 @@ using CryptoIntel.Signals.Sentiment.Internal;
 using Microsoft.Extensions.Options;
 
 // Usage:
-//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon] [--embeddings]
-//   evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <model.zip>]] [--json] [--errors N]
+//   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
+//   evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>]] [--json] [--errors N]
 // CSV files: header text,label; labels positive/negative/neutral. A training file may carry a weight: crypto_headlines.csv@3.
 const string Usage = """
     usage:
-      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon] [--embeddings]
-      CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <model.zip>]] [--json] [--errors N]
-      CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--embeddings [--embedding-model <model.zip>]] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
-    --embeddings trains (or adds to the report) the model of CryptoIntel.Signals.Embeddings: the same features plus an all-MiniLM-L6-v2 sentence embedding.
+      CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
+      CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>]] [--json] [--errors N]
+      CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>]] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
+      CryptoIntel.Signals.Sentiment tokenize --out <dir> <file.csv>...   (step 1 of fine-tuning: word pieces + the base model, for finetune.py)
+    --embeddings adds the model of CryptoIntel.Signals.Embeddings (all-MiniLM-L6-v2 fine-tuned by finetune.py) to the report.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -33,6 +34,7 @@ try
         "train" => Commands.Train(args[1..]),
         "evaluate" => Commands.Evaluate(args[1..]),
         "latency" => Commands.Latency(args[1..]),
+        "tokenize" => Commands.Tokenize(args[1..]),
         _ => Commands.Fail($"unknown command '{args[0]}'\n{Usage}"),
     };
 }
@@ -55,7 +57,6 @@ internal static class Commands
         var files = new List<(string Path, float Weight)>();
         var dev = new List<string>();
         var options = new SentimentTrainingOptions();
-        var embeddings = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -71,7 +72,6 @@ internal static class Commands
                 case "--ngrams" when i + 1 < args.Length: options = options with { WordNgramLength = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--tfidf": options = options with { TfIdf = true }; break;
                 case "--no-lexicon": options = options with { LexiconFeatures = false }; break;
-                case "--embeddings": embeddings = true; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -100,22 +100,8 @@ internal static class Commands
         }
 
         var watch = Stopwatch.StartNew();
-        Microsoft.ML.MLContext ml;
-        Microsoft.ML.ITransformer model;
-        Microsoft.ML.DataViewSchema schema;
-        if (embeddings)
-        {
-            using var embedder = new SentenceEmbedder();
-            var prepared = EmbeddingSentimentModel.Prepare(rows, embedder);
-            Console.WriteLine($"embedded {prepared.Count} rows in {watch.Elapsed.TotalSeconds:0.0} s");
-            (ml, model, schema) = EmbeddingSentimentModel.Train(prepared, options);
-        }
-        else
-        {
-            (ml, model, schema) = SentimentModel.Train(SentimentModel.Prepare(rows), options);
-        }
-
-        Console.WriteLine($"trained on {rows.Count} rows in {watch.Elapsed.TotalSeconds:0.0} s ({options}{(embeddings ? ", embeddings" : "")})");
+        var (ml, model, schema) = SentimentModel.Train(SentimentModel.Prepare(rows), options);
+        Console.WriteLine($"trained on {rows.Count} rows in {watch.Elapsed.TotalSeconds:0.0} s ({options})");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
         {
@@ -125,11 +111,55 @@ internal static class Commands
         Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(output))).ToLowerInvariant()})");
         if (dev.Count > 0)
         {
-            using var scorers = embeddings ? Scorers.Load(null, embeddings: true, output) : Scorers.Load(output, embeddings: false, null);
+            using var scorers = Scorers.Load(output, embeddings: false, null);
             foreach (var d in dev)
             {
                 Print(EvaluateFile(d, scorers, 0), Console.Out);
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Writes, for finetune.py, each CSV as NAME.ids (label, tab, word-piece ids as the scorer makes them) and the base model as base.onnx.</summary>
+    public static int Tokenize(string[] args)
+    {
+        string? output = null;
+        var files = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--out" && i + 1 < args.Length)
+            {
+                output = args[++i];
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return Fail($"unknown option {args[i]}");
+            }
+            else
+            {
+                files.Add(args[i]);
+            }
+        }
+
+        if (output is null || files.Count == 0)
+        {
+            return Fail("tokenize needs --out <dir> and at least one text,label CSV");
+        }
+
+        Directory.CreateDirectory(output);
+        File.WriteAllBytes(Path.Combine(output, "base.onnx"), SentimentTransformer.ReadBaseModel());
+        foreach (var path in files)
+        {
+            var rows = SentimentCsv.Read(path);
+            var target = Path.Combine(output, Path.GetFileNameWithoutExtension(path) + ".ids");
+            using var writer = new StreamWriter(target) { NewLine = "\n" };
+            foreach (var row in rows)
+            {
+                writer.WriteLine($"{SentimentCsv.Format(row.Label)}\t{string.Join(' ', SentimentTransformer.Tokenize(row.Text))}");
+            }
+
+            Console.WriteLine($"tokenize: {path}: {rows.Count} rows -> {target}");
         }
 
         return 0;

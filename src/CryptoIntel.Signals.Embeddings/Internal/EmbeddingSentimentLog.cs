@@ -8,7 +8,7 @@ internal static partial class EmbeddingSentimentLog
     [LoggerMessage(4610, LogLevel.Information, "Embedding sentiment model loaded from {Source}", EventName = "EmbeddingSentimentModelLoaded")]
     public static partial void ModelLoaded(ILogger logger, string source);
 
-    [LoggerMessage(4611, LogLevel.Error, "Embedding sentiment model or sentence encoder unavailable ({Source}); the fallback scorer answers instead", EventName = "EmbeddingSentimentModelUnavailable")]
+    [LoggerMessage(4611, LogLevel.Error, "Embedding sentiment model unavailable ({Source}); the fallback scorer answers instead", EventName = "EmbeddingSentimentModelUnavailable")]
     public static partial void ModelUnavailable(ILogger logger, string source, Exception? exception);
 
     [LoggerMessage(4612, LogLevel.Error, "Embedding sentiment prediction failed; the fallback scorer answers instead (logged once)", EventName = "EmbeddingSentimentPredictionFailed")]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace CryptoIntel.Signals.Tests.Sentiment;
 
-/// <summary>The encoder and the shipped embedding model, loaded once for the class (about a second and 100 MB).</summary>
+/// <summary>The shipped fine-tuned model, loaded once for the class (about a second and 100 MB each).</summary>
 public sealed class EmbeddingScorerFixture : IDisposable
 {
     public EmbeddingScorerFixture()
@@ -19,7 +19,8 @@ public sealed class EmbeddingScorerFixture : IDisposable
         Services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Fast = new MlSentimentScorer(Options.Create(new SentimentScorerOptions()), Meters);
         Scorer = new EmbeddingSentimentScorer(Options.Create(new EmbeddingSentimentScorerOptions()), Fast, Meters);
-        Embedder = new SentenceEmbedder();
+        using var weights = SentimentTransformer.OpenEmbedded()!;
+        Model = SentimentTransformer.Load(weights);
     }
 
     public ServiceProvider Services { get; }
@@ -30,13 +31,13 @@ public sealed class EmbeddingScorerFixture : IDisposable
 
     public EmbeddingSentimentScorer Scorer { get; }
 
-    internal SentenceEmbedder Embedder { get; }
+    internal SentimentTransformer Model { get; }
 
     public void Dispose()
     {
         Scorer.Dispose();
         Fast.Dispose();
-        Embedder.Dispose();
+        Model.Dispose();
         Services.Dispose();
     }
 }
@@ -47,12 +48,12 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
 
     [Theory]
     // file, minimum accuracy, minimum macro-F1 (measured figures in src/CryptoIntel.Signals.Embeddings/README.md).
-    // None of these files was trained on; the model has the fast model's hyper-parameters, nothing was tuned on them.
-    [InlineData("cryptolin_dev.csv", 0.65, 0.63)] // achieved 0.6754 / 0.6498; target 0.65: met
-    [InlineData("cryptolin_train.csv", 0.65, 0.62)] // achieved 0.6518 / 0.6318 (never trained on); target 0.65: met
-    [InlineData("fpb_allagree_dev.csv", 0.85, 0.81)] // achieved 0.8711 / 0.8217; target 0.85: met
-    [InlineData("fpb_allagree_train.csv", 0.85, 0.80)] // achieved 0.8512 / 0.8090 (never trained on)
-    [InlineData("twitter_fin_dev.csv", 0.825, 0.76)] // achieved 0.8294 / 0.7649; target 0.85: not met
+    // None of these files was trained on; the fine-tuning recipe was fixed before any of them was looked at.
+    [InlineData("cryptolin_dev.csv", 0.65, 0.68)] // achieved 0.7015 / 0.6933; target 0.65: met
+    [InlineData("cryptolin_train.csv", 0.65, 0.63)] // achieved 0.6534 / 0.6462 (never trained on); target 0.65: met
+    [InlineData("fpb_allagree_dev.csv", 0.85, 0.84)] // achieved 0.8889 / 0.8522; target 0.85: met
+    [InlineData("fpb_allagree_train.csv", 0.85, 0.83)] // achieved 0.8674 / 0.8419 (never trained on)
+    [InlineData("twitter_fin_dev.csv", 0.845, 0.79)] // achieved 0.8483 / 0.8010; target 0.85: not met (3 headlines short)
     public void SharedSplit_MeetsGate(string file, double minAccuracy, double minMacroF1)
     {
         var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", file));
@@ -64,17 +65,19 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
         Assert.True(metrics.MacroF1 >= minMacroF1, $"{file}: macro-F1 {metrics.MacroF1:0.0000} < {minMacroF1}");
     }
 
-    [Fact]
-    public void CryptoHeadlines_BeatTheFastModel()
+    [Theory]
+    [InlineData("cryptolin_train.csv", 0.01)] // 0.6534 against 0.6299
+    [InlineData("twitter_fin_dev.csv", 0.015)] // 0.8483 against 0.8245
+    public void RealHeadlines_BeatTheFastModel(string file, double margin)
     {
-        // The reason the package exists: on real crypto headlines never trained on, the embedding lifts the fast model.
-        var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", "cryptolin_train.csv"));
+        // The reason the package exists: on real headlines never trained on, the fine-tuned model beats the fast one.
+        var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", file));
         var gold = rows.Select(r => r.Label).ToList();
         var texts = rows.Select(r => r.Text).ToList();
-        var embedding = SentimentMetrics.Compute(gold, [.. fixture.Scorer.ScoreBatch(texts).Select(s => s.Label)]);
+        var tuned = SentimentMetrics.Compute(gold, [.. fixture.Scorer.ScoreBatch(texts).Select(s => s.Label)]);
         var fast = SentimentMetrics.Compute(gold, [.. fixture.Fast.ScoreBatch(texts).Select(s => s.Label)]);
 
-        Assert.True(embedding.Accuracy >= fast.Accuracy + 0.01, $"embedding {embedding.Accuracy:0.0000}, fast {fast.Accuracy:0.0000}");
+        Assert.True(tuned.Accuracy >= fast.Accuracy + margin, $"{file}: fine-tuned {tuned.Accuracy:0.0000}, fast {fast.Accuracy:0.0000}");
     }
 
     [Theory]
@@ -159,8 +162,8 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
     [Fact]
     public void CorruptModel_FallsBackToTheFastModel_CountsAndLogsIt()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"corrupt-embedding-model-{Guid.NewGuid():N}.zip");
-        File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
+        var path = Path.Combine(Path.GetTempPath(), $"corrupt-sentiment-weights-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(path, [(byte)'C', (byte)'I', (byte)'M', (byte)'T', 1, 0, 0, 0, 1, 2, 3]);
         try
         {
             var logger = new FakeLogger<EmbeddingSentimentScorer>();
@@ -184,12 +187,11 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
     }
 
     [Fact]
-    public void EncoderFailure_FallsBackForTheFailedTextsOnly_CountsEach_LogsOnce()
+    public void ModelFailure_FallsBackForTheFailedTextsOnly_CountsEach_LogsOnce()
     {
         var logger = new FakeLogger();
         using var fallbacks = new MetricCollector<long>(fixture.Meters, MlSentimentScorer.MeterName, MlSentimentScorer.FallbackCounterName);
-        using var model = EmbeddingSentimentModel.OpenEmbedded()!;
-        using var scorer = new EmbeddingSentimentScorer(new FailingEmbedder(fixture.Embedder), model, fixture.Fast, fixture.Meters, logger);
+        using var scorer = new EmbeddingSentimentScorer(new FailingPredictor(fixture.Model), fixture.Fast, fixture.Meters, logger);
 
         Assert.Equal(SentimentScorerKind.MachineLearning, scorer.Score($"Bridge exploited {Marker}").Scorer);
         // 70 texts = two encoder calls; the marker sits in the second, so its 6 texts fall back and the first 64 do not.
@@ -242,12 +244,12 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
         Assert.Contains(nameof(EmbeddingSentimentScorerOptions.MaxTextLength), error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The real encoder, except that a batch holding <see cref="Marker"/> throws.</summary>
-    private sealed class FailingEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
+    /// <summary>The real model, except that a batch holding <see cref="Marker"/> throws.</summary>
+    private sealed class FailingPredictor(ISentimentPredictor inner) : ISentimentPredictor
     {
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        public float[][] Predict(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
             texts.Any(t => t.Contains(Marker, StringComparison.Ordinal))
-                ? throw new InvalidOperationException("encoder failed")
-                : inner.Embed(texts, cancellationToken);
+                ? throw new InvalidOperationException("model failed")
+                : inner.Predict(texts, cancellationToken);
     }
 }

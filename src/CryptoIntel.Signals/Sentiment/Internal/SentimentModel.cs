@@ -126,10 +126,9 @@ internal static class SentimentModel
     /// <summary>
     /// The estimator chain: word 1–2-grams of the model text (with its crypto-domain copy, see
     /// <see cref="SentimentText.ToModelText(List{SentimentToken}, bool)"/>), optionally char 3–5-grams, the lexicon
-    /// features, any <paramref name="extraFeatures"/> columns of the input (a sentence embedding), and L-BFGS (or SDCA)
-    /// maximum entropy.
+    /// features, and L-BFGS (or SDCA) maximum entropy.
     /// </summary>
-    public static IEstimator<ITransformer> BuildPipeline(MLContext ml, SentimentTrainingOptions options, params IReadOnlyList<string> extraFeatures)
+    public static IEstimator<ITransformer> BuildPipeline(MLContext ml, SentimentTrainingOptions options)
     {
         var features = new List<string> { "WordsN" };
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(SentimentModelInput.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
@@ -155,7 +154,6 @@ internal static class SentimentModel
             features.Add("LexN");
         }
 
-        features.AddRange(extraFeatures);
         pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", [.. features]));
         if (options.Trainer == "lbfgs")
         {
