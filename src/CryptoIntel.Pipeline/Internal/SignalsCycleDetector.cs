@@ -18,6 +18,9 @@ namespace CryptoIntel.Pipeline.Internal;
 /// </summary>
 internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
 {
+    /// <summary>Headlines scored per <see cref="ISentimentScorer.ScoreBatch"/> call.</summary>
+    private const int ScoreChunk = 256;
+
     private readonly Lock _gate = new();
     private readonly Subject<MarketTick> _market = new();
     private readonly Subject<TvlObservation> _tvl = new();
@@ -27,7 +30,6 @@ internal sealed class SignalsCycleDetector : ICycleSignalDetector, IDisposable
     private readonly Subject<PoolObservation> _pools = new();
     private readonly List<Signal> _found = [];
     private readonly ISignalScoring? _scoring;
-    private const int ScoreChunk = 256;
     private readonly ISentimentScorer? _sentimentScorer;
     private readonly SignalPipeline? _pipeline;
     private readonly SignalInputs? _inputs;

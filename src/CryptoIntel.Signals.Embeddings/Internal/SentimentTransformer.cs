@@ -43,9 +43,10 @@ internal sealed class SentimentTransformer : ISentimentPredictor, IDisposable
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = ["last_hidden_state"];
 
+    private static readonly MiniLMTokenizer Tokenizer = new();
+
     private readonly InferenceSession _session;
     private readonly List<OrtValue> _overrides;
-    private static readonly MiniLMTokenizer Tokenizer = new();
     private readonly float[] _headWeight;
     private readonly float[] _headBias;
 
@@ -73,9 +74,8 @@ internal sealed class SentimentTransformer : ISentimentPredictor, IDisposable
 
     /// <summary>Loads the fine-tuned weights over the base model (slow: once per process).</summary>
     /// <param name="weights">The weights file (see <see cref="TransformerWeights"/>).</param>
-    /// <param name="threads">The ONNX Runtime threads per call, or 0 for one per processor the process may use.</param>
     /// <exception cref="InvalidDataException">The weights are malformed or were fine-tuned from another base model.</exception>
-    public static SentimentTransformer Load(Stream weights, int threads = 0)
+    public static SentimentTransformer Load(Stream weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         var file = TransformerWeights.Read(weights);
@@ -88,7 +88,9 @@ internal sealed class SentimentTransformer : ISentimentPredictor, IDisposable
         var headWeight = file.Take("head.weight", [Classes, Hidden]);
         var headBias = file.Take("head.bias", [Classes]);
         var overrides = new List<OrtValue>(file.Tensors.Count);
-        using var options = new SessionOptions { IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount };
+        // One thread per processor the process may use: ONNX Runtime's default is one per physical core, which on a 2-vCPU
+        // VM is one thread (one headline took 5.3 ms instead of 3.6 ms).
+        using var options = new SessionOptions { IntraOpNumThreads = Environment.ProcessorCount };
         try
         {
             foreach (var tensor in file.Tensors)

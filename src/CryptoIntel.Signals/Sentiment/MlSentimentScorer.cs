@@ -55,7 +55,7 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
                 model = SentimentModel.Load(ml, stream);
             }
 
-            var policy = new PredictionEnginePolicy<IPredictor>(() => new Engine(ml.Model.CreatePredictionEngine<SentimentModelInput, SentimentModelOutput>(model)));
+            var policy = new EnginePolicy(ml, model);
             var first = (Engine)policy.Create();
             SentimentModel.ToScore(first.Predict("model check", _maxLength)); // a model of the wrong shape fails here, not on the first headline
             var pool = new DefaultObjectPool<IPredictor>(policy, Math.Max(4, Environment.ProcessorCount * 2));
@@ -199,5 +199,24 @@ public sealed class MlSentimentScorer : ISentimentScorer, IDisposable
         }
 
         public void Dispose() => engine.Dispose();
+    }
+
+    /// <summary>
+    /// Creates pooled engines one at a time (creating a PredictionEngine from one model on several threads at once is not
+    /// documented as safe) and keeps every returned one.
+    /// </summary>
+    private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<IPredictor>
+    {
+        private readonly Lock _gate = new();
+
+        public override IPredictor Create()
+        {
+            lock (_gate)
+            {
+                return new Engine(ml.Model.CreatePredictionEngine<SentimentModelInput, SentimentModelOutput>(model));
+            }
+        }
+
+        public override bool Return(IPredictor obj) => true;
     }
 }

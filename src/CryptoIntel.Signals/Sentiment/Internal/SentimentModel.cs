@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -232,26 +231,4 @@ internal static class SentimentModel
         var label = pos > neu && pos > neg ? SentimentLabel.Positive : neg > neu && neg >= pos ? SentimentLabel.Negative : SentimentLabel.Neutral;
         return new SentimentScore(label, neg, neu, pos, scorer);
     }
-}
-
-/// <summary>
-/// Creates pooled prediction engines one at a time (creating a PredictionEngine from one model on several threads at once
-/// is not documented as safe) and keeps every returned one.
-/// </summary>
-internal sealed class PredictionEnginePolicy<T>(Func<T> create) : PooledObjectPolicy<T>
-    where T : notnull
-{
-    private readonly Lock _gate = new();
-
-    /// <inheritdoc />
-    public override T Create()
-    {
-        lock (_gate)
-        {
-            return create();
-        }
-    }
-
-    /// <inheritdoc />
-    public override bool Return(T obj) => true;
 }
