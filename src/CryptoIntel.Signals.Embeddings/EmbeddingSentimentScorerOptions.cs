@@ -19,4 +19,15 @@ public sealed class EmbeddingSentimentScorerOptions
     /// <value>2,000 characters.</value>
     [Range(16, 1_000_000)]
     public int MaxTextLength { get; set; } = 2_000;
+
+    /// <summary>
+    /// Gets or sets the weight of the fast ML model in the answer: the scorer returns the softmax of
+    /// <c>(1 − w)·log p(transformer) + w·log p(fast model)</c>, a weighted geometric mean of the two models' probabilities.
+    /// It is combined only with answers of the fallback scorer that come from an ML model
+    /// (<see cref="SentimentScorerKind.MachineLearning"/>); 0 answers with the transformer alone. At least 0, below 1.
+    /// </summary>
+    /// <value>0.4: chosen on a held-out tenth of the tweets' training split (see the package README); it adds a few
+    /// points of accuracy on every evaluation file and about 20 µs per text.</value>
+    [Range(0.0, 1.0, MaximumIsExclusive = true)]
+    public double FastModelWeight { get; set; } = 0.4;
 }

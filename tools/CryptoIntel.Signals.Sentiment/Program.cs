@@ -10,15 +10,16 @@ using Microsoft.Extensions.Options;
 
 // Usage:
 //   train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
-//   evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>]] [--json] [--errors N]
+//   evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>] [--fast-model-weight W]] [--json] [--errors N]
 // CSV files: header text,label; labels positive/negative/neutral. A training file may carry a weight: crypto_headlines.csv@3.
 const string Usage = """
     usage:
       CryptoIntel.Signals.Sentiment train --out <model.zip> <file.csv[@weight]>... [--dev <file.csv>]... [--seed N] [--l2 X] [--l1 X] [--iterations N] [--trainer sdca|lbfgs] [--chars] [--ngrams N] [--tfidf] [--no-lexicon]
-      CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>]] [--json] [--errors N]
-      CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>]] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
+      CryptoIntel.Signals.Sentiment evaluate <file.csv>... [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>] [--fast-model-weight W]] [--json] [--errors N]
+      CryptoIntel.Signals.Sentiment latency <file.csv> [--model <model.zip>] [--embeddings [--embedding-model <weights.bin>] [--fast-model-weight W]] [--rounds N]   (a quick per-call check; BenchmarkDotNet is the reference)
       CryptoIntel.Signals.Sentiment tokenize --out <dir> <file.csv>...   (step 1 of fine-tuning: word pieces + the base model, for finetune.py)
-    --embeddings adds the model of CryptoIntel.Signals.Embeddings (all-MiniLM-L6-v2 fine-tuned by finetune.py) to the report.
+    --embeddings adds the model of CryptoIntel.Signals.Embeddings (all-MiniLM-L6-v2 fine-tuned by finetune.py, combined with
+    the fast model at weight W, 0.4 by default; 0 = the transformer alone) to the report.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -111,7 +112,7 @@ internal static class Commands
         Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(output))).ToLowerInvariant()})");
         if (dev.Count > 0)
         {
-            using var scorers = Scorers.Load(output, embeddings: false, null);
+            using var scorers = Scorers.Load(output, embeddings: false, null, null);
             foreach (var d in dev)
             {
                 Print(EvaluateFile(d, scorers, 0), Console.Out);
@@ -169,6 +170,7 @@ internal static class Commands
     {
         string? model = null;
         string? embeddingModel = null;
+        double? fastModelWeight = null;
         var embeddings = false;
         var json = false;
         var errors = 0;
@@ -180,6 +182,7 @@ internal static class Commands
                 case "--model" when i + 1 < args.Length: model = args[++i]; break;
                 case "--embeddings": embeddings = true; break;
                 case "--embedding-model" when i + 1 < args.Length: embeddingModel = args[++i]; embeddings = true; break;
+                case "--fast-model-weight" when i + 1 < args.Length: fastModelWeight = double.Parse(args[++i], CultureInfo.InvariantCulture); embeddings = true; break;
                 case "--json": json = true; break;
                 case "--errors" when i + 1 < args.Length: errors = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
@@ -198,7 +201,7 @@ internal static class Commands
             return Fail("evaluate needs at least one text,label CSV");
         }
 
-        using var scorers = Scorers.Load(model, embeddings, embeddingModel);
+        using var scorers = Scorers.Load(model, embeddings, embeddingModel, fastModelWeight);
         var reports = files.Select(f => EvaluateFile(f, scorers, errors)).ToList();
         if (json)
         {
@@ -219,6 +222,7 @@ internal static class Commands
     {
         string? model = null;
         string? embeddingModel = null;
+        double? fastModelWeight = null;
         var embeddings = false;
         string? file = null;
         var rounds = 5;
@@ -229,6 +233,7 @@ internal static class Commands
                 case "--model" when i + 1 < args.Length: model = args[++i]; break;
                 case "--embeddings": embeddings = true; break;
                 case "--embedding-model" when i + 1 < args.Length: embeddingModel = args[++i]; embeddings = true; break;
+                case "--fast-model-weight" when i + 1 < args.Length: fastModelWeight = double.Parse(args[++i], CultureInfo.InvariantCulture); embeddings = true; break;
                 case "--rounds" when i + 1 < args.Length: rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: file = args[i]; break;
             }
@@ -240,7 +245,7 @@ internal static class Commands
         }
 
         var texts = SentimentCsv.Read(file).Select(r => r.Text).ToArray();
-        using var loaded = Scorers.Load(model, embeddings, embeddingModel);
+        using var loaded = Scorers.Load(model, embeddings, embeddingModel, fastModelWeight);
         var scorers = new List<(string, ISentimentScorer)> { ("ml", loaded.Ml), ("lexicon", LexiconSentimentScorer.Instance) };
         if (loaded.Embedding is not null)
         {
@@ -350,11 +355,19 @@ internal sealed class Scorers : IDisposable
     public EmbeddingSentimentScorer? Embedding { get; }
 
     /// <summary>Loads the fast model (null path = embedded) and, when asked, the embedding model; fails when one does not load.</summary>
-    public static Scorers Load(string? model, bool embeddings, string? embeddingModel)
+    public static Scorers Load(string? model, bool embeddings, string? embeddingModel, double? fastModelWeight)
     {
+        var embeddingOptions = new EmbeddingSentimentScorerOptions { ModelPath = embeddingModel };
+        embeddingOptions.FastModelWeight = fastModelWeight ?? embeddingOptions.FastModelWeight;
+        var invalid = new EmbeddingSentimentScorerOptionsValidator().Validate(null, embeddingOptions);
+        if (invalid.Failed)
+        {
+            throw new ArgumentException(invalid.FailureMessage);
+        }
+
         var meters = new ToolMeterFactory();
         var ml = new MlSentimentScorer(Options.Create(new SentimentScorerOptions { ModelPath = model }), meters);
-        var embedding = embeddings ? new EmbeddingSentimentScorer(Options.Create(new EmbeddingSentimentScorerOptions { ModelPath = embeddingModel }), ml, meters) : null;
+        var embedding = embeddings ? new EmbeddingSentimentScorer(Options.Create(embeddingOptions), ml, meters) : null;
         var scorers = new Scorers(meters, ml, embedding);
         if (!ml.IsModelLoaded || embedding is { IsModelLoaded: false })
         {

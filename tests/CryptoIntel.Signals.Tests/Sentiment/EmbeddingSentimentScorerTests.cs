@@ -48,12 +48,13 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
 
     [Theory]
     // file, minimum accuracy, minimum macro-F1 (measured figures in src/CryptoIntel.Signals.Embeddings/README.md).
-    // None of these files was trained on; the fine-tuning recipe was fixed before any of them was looked at.
-    [InlineData("cryptolin_dev.csv", 0.65, 0.68)] // achieved 0.7015 / 0.6933; target 0.65: met
-    [InlineData("cryptolin_train.csv", 0.65, 0.63)] // achieved 0.6534 / 0.6462 (never trained on); target 0.65: met
-    [InlineData("fpb_allagree_dev.csv", 0.85, 0.84)] // achieved 0.8889 / 0.8522; target 0.85: met
-    [InlineData("fpb_allagree_train.csv", 0.85, 0.83)] // achieved 0.8674 / 0.8419 (never trained on)
-    [InlineData("twitter_fin_dev.csv", 0.845, 0.79)] // achieved 0.8483 / 0.8010; target 0.85: not met (3 headlines short)
+    // None of these files was trained on; the fine-tuning recipe and the fast model's weight were fixed on the tweets'
+    // training split before any of them was looked at.
+    [InlineData("cryptolin_dev.csv", 0.65, 0.70)] // achieved 0.7201 / 0.7084; target 0.65: met
+    [InlineData("cryptolin_train.csv", 0.65, 0.65)] // achieved 0.6677 / 0.6550 (never trained on); target 0.65: met
+    [InlineData("fpb_allagree_dev.csv", 0.85, 0.88)] // achieved 0.9200 / 0.8870; target 0.85: met
+    [InlineData("fpb_allagree_train.csv", 0.85, 0.83)] // achieved 0.8687 / 0.8358 (never trained on)
+    [InlineData("twitter_fin_dev.csv", 0.85, 0.80)] // achieved 0.8573 / 0.8073; target 0.85: met
     public void SharedSplit_MeetsGate(string file, double minAccuracy, double minMacroF1)
     {
         var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", file));
@@ -66,8 +67,8 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
     }
 
     [Theory]
-    [InlineData("cryptolin_train.csv", 0.01)] // 0.6534 against 0.6299
-    [InlineData("twitter_fin_dev.csv", 0.015)] // 0.8483 against 0.8245
+    [InlineData("cryptolin_train.csv", 0.03)] // 0.6677 against 0.6299
+    [InlineData("twitter_fin_dev.csv", 0.03)] // 0.8573 against 0.8245
     public void RealHeadlines_BeatTheFastModel(string file, double margin)
     {
         // The reason the package exists: on real headlines never trained on, the fine-tuned model beats the fast one.
@@ -78,6 +79,69 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
         var fast = SentimentMetrics.Compute(gold, [.. fixture.Fast.ScoreBatch(texts).Select(s => s.Label)]);
 
         Assert.True(tuned.Accuracy >= fast.Accuracy + margin, $"{file}: fine-tuned {tuned.Accuracy:0.0000}, fast {fast.Accuracy:0.0000}");
+    }
+
+    [Theory]
+    [InlineData("cryptolin_train.csv", 0.01)] // 0.6677 against 0.6534
+    [InlineData("twitter_fin_dev.csv", 0.005)] // 0.8573 against 0.8483
+    public void RealHeadlines_CombinedWithTheFastModel_BeatTheTransformerAlone(string file, double margin)
+    {
+        var rows = SentimentCsv.Read(SharedData.Path("data", "sentiment", file));
+        var gold = rows.Select(r => r.Label).ToList();
+        var texts = rows.Select(r => r.Text).ToList();
+        using var alone = new EmbeddingSentimentScorer(fixture.Model, fixture.Fast, fixture.Meters, fastModelWeight: 0);
+        var combined = SentimentMetrics.Compute(gold, [.. fixture.Scorer.ScoreBatch(texts).Select(s => s.Label)]);
+        var transformer = SentimentMetrics.Compute(gold, [.. alone.ScoreBatch(texts).Select(s => s.Label)]);
+
+        Assert.True(combined.Accuracy >= transformer.Accuracy + margin, $"{file}: combined {combined.Accuracy:0.0000}, transformer alone {transformer.Accuracy:0.0000}");
+    }
+
+    [Fact]
+    public void Combine_IsTheNormalisedWeightedGeometricMean()
+    {
+        var fast = new SentimentScore(SentimentLabel.Negative, 0.6f, 0.2f, 0.2f, SentimentScorerKind.MachineLearning);
+
+        // sqrt(0.2·0.6), sqrt(0.5·0.2), sqrt(0.3·0.2), divided by their sum 0.90752.
+        var even = EmbeddingSentimentScorer.Combine([0.2f, 0.5f, 0.3f], fast, 0.5f);
+        Assert.Equal([0.38172f, 0.34846f, 0.26982f], even, (a, b) => Math.Abs(a - b) < 1e-4f);
+
+        Assert.Equal([0.2f, 0.5f, 0.3f], EmbeddingSentimentScorer.Combine([0.2f, 0.5f, 0.3f], fast, 0f), (a, b) => Math.Abs(a - b) < 1e-6f);
+
+        // A zero from one model is floored, not a veto and not a NaN: the other model can still carry the class.
+        var floored = EmbeddingSentimentScorer.Combine([0f, 0.5f, 0.5f], new SentimentScore(SentimentLabel.Negative, 1f, 0f, 0f, SentimentScorerKind.MachineLearning), 0.4f);
+        Assert.All(floored, p => Assert.True(float.IsFinite(p) && p >= 0));
+        Assert.Equal(1f, floored.Sum(), 4);
+    }
+
+    [Fact]
+    public void FastModelWeight_CombinesOnlyWithAnMlAnswer()
+    {
+        const string Text = "Exchange token slides after regulators open an investigation";
+        using var alone = new EmbeddingSentimentScorer(fixture.Model, fixture.Fast, fixture.Meters, fastModelWeight: 0);
+        using var withLexicon = new EmbeddingSentimentScorer(fixture.Model, LexiconSentimentScorer.Instance, fixture.Meters, fastModelWeight: 0.4);
+        using var withFast = new EmbeddingSentimentScorer(fixture.Model, fixture.Fast, fixture.Meters, fastModelWeight: 0.4);
+
+        var transformer = alone.Score(Text);
+        Assert.Equal(transformer, withLexicon.Score(Text));
+        var expected = SentimentModel.ToScore(EmbeddingSentimentScorer.Combine([transformer.Negative, transformer.Neutral, transformer.Positive], fixture.Fast.Score(Text), 0.4f), SentimentScorerKind.Embedding);
+        Assert.Equal(expected, withFast.Score(Text));
+        Assert.Equal(expected, fixture.Scorer.Score(Text));
+        Assert.NotEqual(transformer, expected);
+    }
+
+    [Fact]
+    public void FastModelFailure_LeavesTheTransformersAnswer_LogsOnce_CountsNoFallback()
+    {
+        var logger = new FakeLogger();
+        using var fallbacks = new MetricCollector<long>(fixture.Meters, MlSentimentScorer.MeterName, MlSentimentScorer.FallbackCounterName);
+        using var alone = new EmbeddingSentimentScorer(fixture.Model, fixture.Fast, fixture.Meters, fastModelWeight: 0);
+        using var scorer = new EmbeddingSentimentScorer(fixture.Model, new ThrowingScorer(), fixture.Meters, logger, fastModelWeight: 0.4);
+
+        string[] texts = ["Bridge drained in an exploit", "Token lists on a major exchange"];
+        Assert.Equal(alone.ScoreBatch(texts), scorer.ScoreBatch(texts));
+        Assert.Equal(alone.Score(texts[0]), scorer.Score(texts[0]));
+        Assert.Empty(fallbacks.GetMeasurementSnapshot());
+        Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Name == "EmbeddingSentimentFastModelFailed");
     }
 
     [Theory]
@@ -242,6 +306,38 @@ public sealed class EmbeddingSentimentScorerTests(EmbeddingScorerFixture fixture
         using var invalid = new ServiceCollection().AddCryptoIntel().AddEmbeddingSentiment(o => o.MaxTextLength = 5).Services.BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => invalid.GetRequiredService<IOptions<EmbeddingSentimentScorerOptions>>().Value);
         Assert.Contains(nameof(EmbeddingSentimentScorerOptions.MaxTextLength), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", true)]
+    [InlineData("0.4", true)]
+    [InlineData("0.99", true)]
+    [InlineData("1", false)]
+    [InlineData("-0.1", false)]
+    [InlineData("NaN", false)]
+    public void AddEmbeddingSentiment_ValidatesTheFastModelWeight(string weight, bool valid)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CryptoIntel:Signals:EmbeddingSentiment:FastModelWeight"] = weight,
+        }).Build();
+        using var services = new ServiceCollection().AddCryptoIntel().AddEmbeddingSentiment(configuration.GetSection(CryptoIntelBuilderEmbeddingSentimentExtensions.EmbeddingSentimentSectionName)).Services.BuildServiceProvider();
+        if (valid)
+        {
+            Assert.Equal(double.Parse(weight, System.Globalization.CultureInfo.InvariantCulture), services.GetRequiredService<IOptions<EmbeddingSentimentScorerOptions>>().Value.FastModelWeight);
+        }
+        else
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EmbeddingSentimentScorerOptions>>().Value);
+            Assert.Contains(nameof(EmbeddingSentimentScorerOptions.FastModelWeight), error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private sealed class ThrowingScorer : ISentimentScorer
+    {
+        public SentimentScore Score(string text) => throw new InvalidOperationException("fast model failed");
+
+        public IReadOnlyList<SentimentScore> ScoreBatch(IReadOnlyList<string> texts) => throw new InvalidOperationException("fast model failed");
     }
 
     /// <summary>The real model, except that a batch holding <see cref="Marker"/> throws.</summary>
