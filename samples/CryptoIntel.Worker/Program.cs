@@ -24,6 +24,8 @@ const string Usage = """
 
     Settings: appsettings.json, environment (CryptoIntel__Sources__CoinGecko__ApiKey=...), command line
     (--CryptoIntel:Sources:CoinGecko:BaseAddress=http://127.0.0.1:5000/api/v3).
+    --CryptoIntel:Signals:EmbeddingSentiment:Enabled=true scores headlines with the fine-tuned transformer of
+    CryptoIntel.Signals.Embeddings (more accurate; about 3 ms a headline and 470 MB) instead of the fast model.
     """;
 
 var once = false;
