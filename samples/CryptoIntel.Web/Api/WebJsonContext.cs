@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace CryptoIntel.Web.Api;
 
 /// <summary>Source-generated JSON for every answer and request body of the API.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(PageDto<CoinDto>))]
 [JsonSerializable(typeof(PageDto<NewsItemDto>))]
 [JsonSerializable(typeof(PageDto<Signal>))]

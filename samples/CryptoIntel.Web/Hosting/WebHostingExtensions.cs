@@ -27,6 +27,10 @@ internal static class WebHostingExtensions
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+            // Numbers are JSON numbers, both ways (the web defaults also read "0.5" as a number, which made every
+            // number in the OpenAPI document "number or string").
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
@@ -69,7 +73,7 @@ internal static class WebHostingExtensions
             });
         }
 
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<ParameterSchemaTransformer>().AddSchemaTransformer<ParameterSchemaTransformer>().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(openApi => openApi.AddOperationTransformer<ParameterSchemaTransformer>().AddSchemaTransformer<ParameterSchemaTransformer>().AddSchemaTransformer<AnswerSchemaTransformer>().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CryptoIntel API";
             document.Info.Version = "v1";
