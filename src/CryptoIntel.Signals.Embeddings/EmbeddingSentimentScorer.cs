@@ -15,7 +15,7 @@ namespace CryptoIntel.Signals.Sentiment;
 /// package and were trained only on data whose licence allows it (see the package README). Its probabilities are combined
 /// with the fast model's (the <c>fallback</c> scorer's, when they come from an ML model) by a weighted geometric mean,
 /// <see cref="EmbeddingSentimentScorerOptions.FastModelWeight"/>: the two models err on different texts, so the
-/// combination is more accurate than either on every evaluation file.
+/// combination is more accurate than the transformer alone on every evaluation file.
 /// Thread-safe. When the model cannot be loaded, or a prediction throws, the <c>fallback</c> scorer answers (the fast ML
 /// model when registered by <c>AddEmbeddingSentiment</c>), the counter <c>cryptointel.signals.sentiment.fallbacks</c>
 /// (meter <c>CryptoIntel.Signals</c>, tags <c>scorer</c> = <c>embedding</c> and <c>reason</c>) counts each such answer,
