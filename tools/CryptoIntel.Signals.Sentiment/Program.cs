@@ -358,7 +358,11 @@ internal sealed class Scorers : IDisposable
     public static Scorers Load(string? model, bool embeddings, string? embeddingModel, double? fastModelWeight)
     {
         var embeddingOptions = new EmbeddingSentimentScorerOptions { ModelPath = embeddingModel };
-        embeddingOptions.FastModelWeight = fastModelWeight ?? embeddingOptions.FastModelWeight;
+        if (fastModelWeight is { } weight)
+        {
+            embeddingOptions.FastModelWeight = weight;
+        }
+
         var invalid = new EmbeddingSentimentScorerOptionsValidator().Validate(null, embeddingOptions);
         if (invalid.Failed)
         {
